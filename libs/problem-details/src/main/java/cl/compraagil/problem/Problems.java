@@ -18,6 +18,10 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://compraagil.cl/problems/" + error.replace('_', '-')));
         problem.setProperty(ERROR_MEMBER, error);
+        String correlationId = CorrelationIdFilter.current();
+        if (correlationId != null) {
+            problem.setProperty(CorrelationIdFilter.MDC_KEY, correlationId);
+        }
         return problem;
     }
 
@@ -33,7 +37,9 @@ public final class Problems {
     public static String json(int status, String error, String detail) {
         return "{\"type\":\"https://compraagil.cl/problems/" + error.replace('_', '-') + "\",\"title\":\""
                 + escape(org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase()) + "\",\"status\":" + status
-                + ",\"detail\":\"" + escape(detail) + "\",\"error\":\"" + escape(error) + "\"}";
+                + ",\"detail\":\"" + escape(detail) + "\",\"error\":\"" + escape(error) + "\""
+                + (CorrelationIdFilter.current() == null ? "" : ",\"correlation_id\":\"" + CorrelationIdFilter.current() + "\"")
+                + "}";
     }
 
     private static String escape(String text) {
