@@ -1,0 +1,15 @@
+package cl.compraagil.notification.webhook;
+
+import java.time.Duration;
+
+/** The outcome of one HTTP attempt: status (null when no response), latency, a snippet of the answer. */
+record DeliveryAttempt(Integer status, long latencyMillis, String responseSnippet, String error, Duration retryAfter) {
+
+    boolean success() {
+        return status != null && status >= 200 && status < 300;
+    }
+
+    boolean gone() {
+        return status != null && status == 410;
+    }
+}

@@ -1,0 +1,188 @@
+package cl.compraagil.notification.alert;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cl.compraagil.notification.Fixtures;
+import cl.compraagil.notification.IntegrationTest;
+import cl.compraagil.notification.ThirdParties;
+import cl.compraagil.notification.WebhookReceiver;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+class AlertDeliveryIT extends IntegrationTest {
+
+    private final WireMockServer wiremock = ThirdParties.wiremock();
+
+    @BeforeEach
+    void providers() {
+        wiremock.stubFor(post(urlPathEqualTo("/v3/mail/send"))
+                .willReturn(aResponse().withStatus(202).withHeader("X-Message-Id", "sg-message-1")));
+        wiremock.stubFor(post(urlPathMatching("/bot.*/sendMessage")).atPriority(10)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":true,\"result\":{\"message_id\":77}}")));
+    }
+
+    private long subscriber(String plan, boolean webhooks) {
+        long userId = newUserId();
+        registerUser(userId);
+        publish("user.telegram_linked", Long.toString(userId), Map.of("user_id", userId, "telegram_id", userId * 10));
+        awaitRow("SELECT count(*) FROM user_contacts WHERE telegram_id = " + userId * 10);
+        grantPlan(userId, plan, null, webhooks);
+        return userId;
+    }
+
+    private void createRule(long userId, String body) throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/alerts")
+                .header("Authorization", bearer(userId)).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated());
+    }
+
+    private JsonNode inbox(long userId) throws Exception {
+        return json(mvc.perform(get("/api/v1/notifications").header("Authorization", bearer(userId)))
+                .andReturn().getResponse().getContentAsString()).get("items");
+    }
+
+    private long alertsInInbox(long userId) throws Exception {
+        long count = 0;
+        for (JsonNode item : inbox(userId)) {
+            count += item.get("kind").asString().equals("alert") ? 1 : 0;
+        }
+        return count;
+    }
+
+    private int emailsTo(String address) {
+        return wiremock.findAll(postRequestedFor(urlPathEqualTo("/v3/mail/send"))
+                .withRequestBody(matchingJsonPath("$.personalizations[0].to[0].email", equalTo(address)))).size();
+    }
+
+    private int telegramsTo(long chatId) {
+        return wiremock.findAll(postRequestedFor(urlPathMatching("/bot.*/sendMessage"))
+                .withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(chatId))))).size();
+    }
+
+    @Test
+    void matchedOpportunityReachesInboxEmailTelegramAndSignedWebhookExactlyOnce() throws Exception {
+        long userId = subscriber("profesional", true);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            JsonNode endpoint = json(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .post("/api/v1/webhook-endpoints").header("Authorization", bearer(userId))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"url\": \"" + receiver.url() + "\", \"events\": [\"licitacion.new\"]}"))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+            receiver.secret(endpoint.get("secret").asString());
+            String word = "lote" + userId;
+            createRule(userId, Fixtures.rule("Notebooks", word, "\"inbox\", \"email\", \"telegram\", \"webhook\""));
+
+            Map<String, Object> licitacion = Fixtures.licitacionNew("2048-" + userId + "-COT26", "Notebook 14 pulgadas " + word, 1_500_000);
+            publish("licitacion.new", "2048-" + userId + "-COT26", licitacion);
+            publish("licitacion.new", "2048-" + userId + "-COT26", licitacion);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> alertsInInbox(userId) == 1
+                    && emailsTo("ana" + userId + "@pyme.cl") == 1 && telegramsTo(userId * 10) == 1
+                    && receiver.received().size() == 1);
+            Thread.sleep(1500);
+
+            assertThat(alertsInInbox(userId)).isEqualTo(1);
+            assertThat(emailsTo("ana" + userId + "@pyme.cl")).isEqualTo(1);
+            assertThat(telegramsTo(userId * 10)).isEqualTo(1);
+            assertThat(receiver.received()).hasSize(1);
+            WebhookReceiver.Received hook = receiver.received().get(0);
+            assertThat(hook.signatureValid()).isTrue();
+            assertThat(hook.id()).startsWith("msg_");
+            JsonNode payload = json(hook.body());
+            assertThat(payload.get("type").asString()).isEqualTo("licitacion.new");
+            assertThat(payload.get("data").get("codigo").asString()).isEqualTo("2048-" + userId + "-COT26");
+            assertThat(inbox(userId).get(0).get("title").asString()).startsWith("Compra Ágil nueva: Notebook");
+        }
+    }
+
+    @Test
+    void excludedKeywordsAndOtherRegionsProduceNoAlert() throws Exception {
+        long userId = subscriber("pyme", false);
+        String word = "lote" + userId;
+        createRule(userId, Fixtures.rule("Notebooks", word, "\"inbox\""));
+        createRule(userId, """
+                {"name": "Solo Valparaíso", "keywords": ["%s"], "regions": ["Valparaíso"], "channels": ["inbox"]}
+                """.formatted(word));
+        publish("licitacion.new", "X-" + userId, Fixtures.licitacionNew("X-" + userId, "Arriendo de notebooks " + word, 900_000));
+        long marker = subscriber("pyme", false);
+        createRule(marker, Fixtures.rule("Marcador", "lote" + marker, "\"inbox\""));
+        publish("licitacion.new", "Y-" + marker, Fixtures.licitacionNew("Y-" + marker, "Notebook lote" + marker, 900_000));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertsInInbox(marker) == 1);
+
+        assertThat(alertsInInbox(userId)).isZero();
+    }
+
+    @Test
+    void duringQuietHoursEmailAndTelegramWaitButTheInboxDoesNot() throws Exception {
+        long userId = subscriber("pyme", false);
+        String word = "lote" + userId;
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneId.of("America/Santiago"));
+        createRule(userId, """
+                {"name": "Silencio", "keywords": ["%s"], "channels": ["inbox", "email", "telegram"],
+                 "quiet_hours_start": "%s", "quiet_hours_end": "%s"}
+                """.formatted(word, hhmm(now.minusHours(1)), hhmm(now.plusHours(2))));
+        publish("licitacion.new", "Q-" + userId, Fixtures.licitacionNew("Q-" + userId, "Notebook " + word, 900_000));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertsInInbox(userId) == 1);
+        awaitRow("SELECT count(*) FROM outbound_messages WHERE user_id = " + userId + " AND status = 'pending'"
+                + " AND next_attempt_at > now() + interval '30 minutes'");
+        assertThat(emailsTo("ana" + userId + "@pyme.cl")).isZero();
+        assertThat(telegramsTo(userId * 10)).isZero();
+    }
+
+    @Test
+    void telegramChatThatBlockedTheBotIsMarkedUnreachable() throws Exception {
+        long userId = subscriber("pyme", false);
+        wiremock.stubFor(post(urlPathMatching("/bot.*/sendMessage")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(userId * 10))))
+                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}")));
+        String word = "lote" + userId;
+        createRule(userId, Fixtures.rule("Telegram", word, "\"telegram\""));
+        publish("licitacion.new", "T-" + userId, Fixtures.licitacionNew("T-" + userId, "Notebook " + word, 900_000));
+
+        awaitRow("SELECT count(*) FROM user_contacts WHERE user_id = " + userId + " AND telegram_unreachable_at IS NOT NULL");
+        awaitRow("SELECT count(*) FROM outbound_messages WHERE user_id = " + userId + " AND status = 'failed'");
+        assertThat(telegramsTo(userId * 10)).isEqualTo(1);
+    }
+
+    @Test
+    void telegramFloodLimitIsHonouredWithRetryAfter() throws Exception {
+        long userId = subscriber("pyme", false);
+        String scenario = "flood-" + userId;
+        wiremock.stubFor(post(urlPathMatching("/bot.*/sendMessage")).atPriority(1).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(userId * 10))))
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\","
+                                + "\"parameters\":{\"retry_after\":1}}"))
+                .willSetStateTo("after-flood"));
+        String word = "lote" + userId;
+        createRule(userId, Fixtures.rule("Telegram", word, "\"telegram\""));
+        publish("licitacion.new", "F-" + userId, Fixtures.licitacionNew("F-" + userId, "Notebook " + word, 900_000));
+
+        awaitRow("SELECT count(*) FROM outbound_messages WHERE user_id = " + userId + " AND status = 'sent' AND attempts = 2");
+        assertThat(telegramsTo(userId * 10)).isEqualTo(2);
+    }
+
+    private static String hhmm(java.time.LocalTime time) {
+        return String.format("%02d:%02d", time.getHour(), time.getMinute());
+    }
+}
