@@ -27,7 +27,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class DockerComposeTest {
 
     private static final Set<String> MANDATORY_SECRETS =
-            Set.of("POSTGRES_PASSWORD", "DB_PASSWORD", "AUTH_KEY_ENCRYPTION_SECRET", "INTERNAL_CLIENT_SECRET");
+            Set.of("POSTGRES_PASSWORD", "DB_PASSWORD", "AUTH_KEY_ENCRYPTION_SECRET", "AUTH_API_KEY_HMAC_SECRET",
+                    "TELEGRAM_BOT_CLIENT_SECRET", "INTERNAL_CLIENT_SECRET");
     private static final Set<String> OPTIONAL_SECRETS = Set.of("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET",
             "GEMINI_API_KEY", "SENDGRID_API_KEY", "TELEGRAM_BOT_TOKEN", "MERCADOPUBLICO_TICKET");
     private static final Set<String> DATA_STORES = Set.of("postgres", "redis", "kafka");
@@ -52,7 +53,8 @@ class DockerComposeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"POSTGRES_PASSWORD", "DB_PASSWORD", "AUTH_KEY_ENCRYPTION_SECRET", "INTERNAL_CLIENT_SECRET"})
+    @ValueSource(strings = {"POSTGRES_PASSWORD", "DB_PASSWORD", "AUTH_KEY_ENCRYPTION_SECRET", "AUTH_API_KEY_HMAC_SECRET",
+            "TELEGRAM_BOT_CLIENT_SECRET", "INTERNAL_CLIENT_SECRET"})
     void refusesToStartWithoutAMandatorySecret(String secret, @TempDir Path directory) throws IOException {
         Path envFile = directory.resolve("without-" + secret + ".env");
         Files.write(envFile, Files.readAllLines(testEnvFile()).stream()
