@@ -1,0 +1,7 @@
+package cl.compraagil.licitacion.ingestion;
+
+/** The Mercado Público feeds this service polls. */
+enum Source {
+    COMPRA_AGIL,
+    LICITACIONES
+}

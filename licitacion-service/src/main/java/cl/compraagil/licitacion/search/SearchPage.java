@@ -1,0 +1,19 @@
+package cl.compraagil.licitacion.search;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A page of results, the number of matches and the cursor of the next page (null on the last). Like most search
+ * engines, the total is exact up to 10 000 matches; beyond that {@code totalExact} is false and total is 10 000.
+ */
+public record SearchPage(List<LicitacionSummary> items, long total, boolean totalExact, String nextCursor) {
+
+    public SearchPage(List<LicitacionSummary> items, long total, String nextCursor) {
+        this(items, total, true, nextCursor);
+    }
+
+    public SearchPage map(UnaryOperator<List<LicitacionSummary>> change) {
+        return new SearchPage(change.apply(items), total, totalExact, nextCursor);
+    }
+}
