@@ -20,13 +20,15 @@ public final class Engines implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engines.class);
 
     private final EngineSettings settings;
-    private final List<AutoCloseable> stopOrder;
+    private final PostgresEngine postgres;
     private final RedisEngine redis;
+    private volatile KafkaEngine kafka;
 
     private Engines(EngineSettings settings, PostgresEngine postgres, RedisEngine redis, KafkaEngine kafka) {
         this.settings = settings;
+        this.postgres = postgres;
         this.redis = redis;
-        this.stopOrder = List.of(kafka, redis, postgres);
+        this.kafka = kafka;
     }
 
     /** Starts all three, PostgreSQL beside the others because it spends seconds waiting on initdb and start-up. */
@@ -81,9 +83,29 @@ public final class Engines implements AutoCloseable {
         return PidFiles.liveProcess(settings.postgresDir().resolve("postmaster.pid"));
     }
 
+    /** Stops the broker alone, as an outage would; services keep running and their events wait in their outboxes. */
+    public synchronized void stopKafka() {
+        closeQuietly(kafka);
+        kafka = null;
+    }
+
+    /** Starts the broker again on the same port and log folder, with every record it had. */
+    public synchronized void startKafka() {
+        if (kafka != null) {
+            return;
+        }
+        try {
+            kafka = KafkaEngine.start(settings);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not start again: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
-        stopOrder.forEach(Engines::closeQuietly);
+        stopKafka();
+        closeQuietly(redis);
+        closeQuietly(postgres);
     }
 
     private static void closeQuietly(AutoCloseable engine) {
