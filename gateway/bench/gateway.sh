@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Gateway benchmark: the same tiny backend reached directly, through nginx, through stock Spring Cloud Gateway
+# (static route, and with its RedisRateLimiter) and through our gateway (token check + daily quota + burst limit,
+# usage event per request). Prints one table; run from the repository root:
+#
+#   gateway/bench/gateway.sh            (needs: JDK 17+, wrk and nginx from Debian: apt-get install -y wrk nginx)
+#
+# Environment: BENCH_SECONDS (measured seconds per path, default 20), BENCH_WARMUP (default 10),
+# BENCH_CONNECTIONS (default 32), BENCH_JAVA_OPTS (JVM flags of both gateways).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+SECONDS_MEASURED="${BENCH_SECONDS:-20}"
+WARMUP="${BENCH_WARMUP:-10}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+JAVA_OPTS=(${BENCH_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC})
+WORK="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
+BACKEND_PORT=9101
+PROXY_PORT=9102
+STOCK_PORT=9180
+OURS_PORT=9181
+PIDS=()
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+command -v nginx >/dev/null || { echo "nginx is missing: apt-get install -y nginx" >&2; exit 2; }
+for port in $BACKEND_PORT $PROXY_PORT $STOCK_PORT $OURS_PORT; do
+  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then echo "port $port is in use" >&2; exit 2; fi
+done
+
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [[ -f "$WORK/backend.pid" ]] && kill "$(cat "$WORK/backend.pid")" 2>/dev/null || true
+  [[ -f "$WORK/proxy.pid" ]] && kill "$(cat "$WORK/proxy.pid")" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+echo "building (offline) ..." >&2
+./mvnw -o -q -pl gateway package -DskipTests
+./mvnw -o -q -f gateway/bench/stock-gateway/pom.xml package -DskipTests
+./mvnw -o -q -pl gateway dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+
+echo "starting engines, nginx and gateways in $WORK ..." >&2
+java -Xmx384m -cp "gateway/target/test-classes:$(cat "$WORK/cp.txt")" cl.compraagil.gateway.bench.BenchEngines \
+  "$WORK/engines.env" >"$WORK/engines.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 120); do [[ -s "$WORK/engines.env" ]] && break; sleep 1; done
+# shellcheck disable=SC1091
+source "$WORK/engines.env"
+
+nginx_conf() { # name listen body
+  mkdir -p "$WORK/$1"
+  cat >"$WORK/$1/nginx.conf" <<EOF
+worker_processes 1;
+pid $WORK/$1.pid;
+error_log $WORK/$1/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/$1; proxy_temp_path $WORK/$1; fastcgi_temp_path $WORK/$1;
+  uwsgi_temp_path $WORK/$1; scgi_temp_path $WORK/$1;
+  upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 64; }
+  server {
+    listen 127.0.0.1:$2;
+    $3
+  }
+}
+EOF
+  nginx -c "$WORK/$1/nginx.conf"
+}
+nginx_conf backend $BACKEND_PORT 'location / { default_type application/json; return 200 "{\"items\":[]}"; }'
+nginx_conf proxy $PROXY_PORT 'location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }'
+
+java "${JAVA_OPTS[@]}" -jar gateway/bench/stock-gateway/target/stock-gateway-0.1.0-SNAPSHOT.jar \
+  --server.port=$STOCK_PORT --spring.data.redis.port="$REDIS_PORT" \
+  --BACKEND_URI="http://127.0.0.1:$BACKEND_PORT" >"$WORK/stock.log" 2>&1 &
+STOCK_PID=$!
+PIDS+=($STOCK_PID)
+
+backend="http://127.0.0.1:$BACKEND_PORT"
+SERVER_PORT=$OURS_PORT EUREKA_CLIENT_ENABLED=false REDIS_PORT="$REDIS_PORT" KAFKA_BOOTSTRAP_SERVERS="$KAFKA" \
+  JWKS_URI="$JWKS_URI" AUTH_SERVICE_URI="$backend" SUBSCRIPTION_SERVICE_URI="$backend" LICITACION_SERVICE_URI="$backend" \
+  ML_SERVICE_URI="$backend" NOTIFICATION_SERVICE_URI="$backend" GATEWAY_USER_LIMIT_PER_MINUTE=1000000000 \
+  java "${JAVA_OPTS[@]}" -jar gateway/target/gateway-0.1.0-SNAPSHOT.jar >"$WORK/ours.log" 2>&1 &
+OURS_PID=$!
+PIDS+=($OURS_PID)
+
+wait_http() { # url
+  for _ in $(seq 180); do
+    code="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$1" || true)"
+    [[ "$code" == 200 ]] && return 0
+    sleep 1
+  done
+  echo "no 200 from $1 (last: $code); logs in $WORK" >&2
+  exit 1
+}
+PATH_Q="/api/v1/licitaciones/search?q=notebook"
+wait_http "http://127.0.0.1:$BACKEND_PORT$PATH_Q"
+wait_http "http://127.0.0.1:$PROXY_PORT$PATH_Q"
+wait_http "http://127.0.0.1:$STOCK_PORT$PATH_Q"
+wait_http "http://127.0.0.1:$OURS_PORT$PATH_Q"
+
+cpu_ticks() { # pid -> utime+stime in clock ticks
+  [[ -z "$1" ]] && { echo 0; return; }
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+script_calls() { # EVAL/EVALSHA calls Redis has served
+  exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT"
+  printf 'INFO commandstats\r\n' >&3
+  timeout 1 cat <&3 | tr -d '\r' | awk -F'[=,:]' '/^cmdstat_eval(sha)?:/ {sum += $3} END {print sum + 0}'
+  exec 3<&-
+}
+to_ms() { # wrk latency (e.g. 1.23ms, 850.00us, 1.02s) -> ms
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+printf '%-44s %10s %9s %9s %14s %12s\n' "path" "req/s" "p50 ms" "p99 ms" "CPU us/req" "Redis/req"
+run() { # label url pid
+  wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $TOKEN" "$2" >/dev/null
+  local before_cpu before_redis out requests rps p50 p99 cpu redis
+  before_cpu="$(cpu_ticks "$3")"
+  before_redis="$(script_calls)"
+  out="$(wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_MEASURED}s" --latency -H "Authorization: Bearer $TOKEN" "$2")"
+  requests="$(awk '/requests in/ {print $1}' <<<"$out")"
+  rps="$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")"
+  p50="$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")"
+  p99="$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")"
+  if grep -q 'Non-2xx' <<<"$out"; then echo "warning: $1 had non-2xx answers: $(grep Non-2xx <<<"$out")" >&2; fi
+  if [[ -n "$3" ]]; then
+    cpu="$(( ($(cpu_ticks "$3") - before_cpu) * TICK_US / requests ))"
+  else
+    cpu="-"
+  fi
+  redis="$(awk -v a="$before_redis" -v b="$(script_calls)" -v n="$requests" 'BEGIN { printf "%.2f", (b - a) / n }')"
+  printf '%-44s %10s %9s %9s %14s %12s\n' "$1" "$rps" "$p50" "$p99" "$cpu" "$redis"
+}
+run "direct backend (nginx static 200)" "http://127.0.0.1:$BACKEND_PORT$PATH_Q" ""
+run "nginx reverse proxy" "http://127.0.0.1:$PROXY_PORT$PATH_Q" ""
+run "stock gateway, static route" "http://127.0.0.1:$STOCK_PORT/static$PATH_Q" "$STOCK_PID"
+run "stock gateway + RedisRateLimiter" "http://127.0.0.1:$STOCK_PORT$PATH_Q" "$STOCK_PID"
+run "our gateway: JWT + quota + burst + usage event" "http://127.0.0.1:$OURS_PORT$PATH_Q" "$OURS_PID"
+echo "wrk -t1 -c$CONNECTIONS, ${SECONDS_MEASURED}s after ${WARMUP}s warm-up; gateways: ${JAVA_OPTS[*]}; $(nproc) cores" >&2

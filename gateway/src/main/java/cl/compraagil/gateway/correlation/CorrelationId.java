@@ -1,0 +1,27 @@
+package cl.compraagil.gateway.correlation;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.web.server.ServerWebExchange;
+
+/** The {@code X-Correlation-Id} of a request: a well-formed incoming one is kept, anything else replaced. */
+public final class CorrelationId {
+
+    public static final String HEADER = "X-Correlation-Id";
+    public static final String MDC_KEY = "correlation_id";
+    static final String ATTRIBUTE = CorrelationId.class.getName();
+    // the same rule the services apply, so an id a client sends survives the whole path
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
+    private CorrelationId() {
+    }
+
+    static String keepOrCreate(String incoming) {
+        return incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+    }
+
+    /** The id given to this exchange, or null before the correlation filter ran. */
+    public static String of(ServerWebExchange exchange) {
+        return exchange.getAttribute(ATTRIBUTE);
+    }
+}

@@ -1,0 +1,44 @@
+package cl.compraagil.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class GatewayFoundationIT extends GatewayTestBase {
+
+    @Test
+    void exposesLivenessAndReadinessProbes() {
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void exposesPrometheusMetrics() {
+        String body = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).contains("jvm_memory_used_bytes").contains("application=\"gateway\"");
+    }
+
+    @Test
+    void servesItsOpenApiDocumentAndTheAggregatedSwaggerUi() {
+        client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.openapi").exists();
+        client.get().uri("/v3/api-docs/swagger-config").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.urls[?(@.name == 'auth-service')].url").isEqualTo("/v3/api-docs/auth-service");
+    }
+
+    @Test
+    void anonymousRequestToProtectedPathGets401Problem() {
+        client.get().uri("/api/v1/subscriptions/current").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(401)
+                .jsonPath("$.error").isEqualTo("unauthorized")
+                .jsonPath("$.detail").isEqualTo("Debes iniciar sesión con un token válido.");
+    }
+}
