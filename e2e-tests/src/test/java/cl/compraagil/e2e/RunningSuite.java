@@ -1,0 +1,125 @@
+package cl.compraagil.e2e;
+
+import cl.compraagil.launcher.EngineSettings;
+import cl.compraagil.launcher.Engines;
+import cl.compraagil.launcher.LaunchOptions;
+import cl.compraagil.launcher.ServiceProcess;
+import cl.compraagil.launcher.ServiceSpec;
+import cl.compraagil.launcher.SuiteRunner;
+import cl.compraagil.launcher.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged suite as an operator runs it: embedded engines on free ports, then discovery, then the gateway and the
+ * services under test as separate JVMs from their jars. Started once per test JVM and stopped when it exits.
+ */
+final class RunningSuite {
+
+    static final List<String> SERVICES = List.of("gateway", "auth-service", "subscription-service", "notification-service");
+    private static final Map<String, String> DATABASES = Map.of(
+            "auth-service", "auth", "subscription-service", "subscription", "notification-service", "notification");
+
+    private static RunningSuite instance;
+
+    private final Path root;
+    private final Workspace workspace;
+    private final Engines engines;
+    private final LaunchOptions options;
+    private final SuiteRunner runner;
+    private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+
+    private RunningSuite(Path root, Path runDir) throws Exception {
+        this.root = root;
+        this.workspace = new Workspace(runDir);
+        workspace.createRunFolders();
+        EngineSettings settings = new EngineSettings(runDir.resolve("data"), freePort(), freePort(), freePort(), freePort(),
+                EngineSettings.SUITE_DATABASES);
+        engines = Engines.start(settings);
+        options = LaunchOptions.local(engines.serviceEnvironment()).withReadinessTimeout(Duration.ofSeconds(240))
+                // a hung service must turn into a 503 quickly in the tests
+                .withEnvironment("GATEWAY_ROUTE_TIMEOUT", "4s");
+        runner = new SuiteRunner(workspace, options, process -> { });
+        int discoveryPort = freePort();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        SERVICES.forEach(service -> ports.put(service, freePort()));
+        String eureka = "http://localhost:" + discoveryPort + "/eureka/";
+        String jwks = "http://localhost:" + ports.get("auth-service") + "/.well-known/jwks.json";
+        String gateway = "http://localhost:" + ports.get("gateway");
+        specs.put("discovery", new ServiceSpec("discovery", discoveryPort, "/actuator/health", jar("discovery"), Map.of()));
+        for (String service : SERVICES) {
+            Map<String, String> environment = new LinkedHashMap<>(Map.of("EUREKA_URL", eureka, "JWKS_URI", jwks,
+                    "GATEWAY_URL", gateway, "PUBLIC_BASE_URL", gateway));
+            if (DATABASES.containsKey(service)) {
+                environment.put("DB_URL", settings.jdbcUrl(DATABASES.get(service)));
+            }
+            specs.put(service, new ServiceSpec(service, ports.get(service), "/actuator/health/readiness", jar(service), environment));
+        }
+        runner.startAndAwait(List.of(specs.get("discovery")));
+        List<ServiceSpec> rest = new ArrayList<>();
+        SERVICES.forEach(service -> rest.add(specs.get(service)));
+        runner.startAndAwait(rest).forEach(process -> processes.put(process.spec().module(), process));
+    }
+
+    static synchronized RunningSuite get() {
+        if (instance == null) {
+            Path root = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+            try {
+                Path runDir = Files.createDirectories(root.resolve("e2e-tests/target/e2e-run"));
+                instance = new RunningSuite(root, runDir);
+            } catch (Exception e) {
+                throw new IllegalStateException("The suite did not start; see e2e-tests/target/e2e-run/.run/logs", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+        }
+        return instance;
+    }
+
+    String gatewayUrl() {
+        return "http://localhost:" + specs.get("gateway").port();
+    }
+
+    Engines engines() {
+        return engines;
+    }
+
+    /** Stops one service the way an operator would (SIGTERM, then kill after the grace). */
+    void stop(String service) {
+        processes.remove(service).stop(Duration.ofSeconds(15));
+    }
+
+    void start(String service) throws Exception {
+        ServiceProcess process = runner.startAndAwait(List.of(specs.get(service))).get(0);
+        processes.put(service, process);
+    }
+
+    private void stop() {
+        runner.close();
+        engines.close();
+    }
+
+    private Path jar(String module) {
+        Path jar = root.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw verify from the root so the reactor packages it first");
+        }
+        return jar;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
