@@ -22,8 +22,23 @@ final class PostgresEngine implements AutoCloseable {
         this.postgres = postgres;
     }
 
+    /**
+     * The binaries archive for this machine, first copy on the classpath. zonky's default resolver refuses two
+     * copies, and the launcher jar's manifest class path adds a second one when a test in the reactor uses it.
+     */
+    private static java.io.InputStream firstBinaryOnClasspath(String system, String hardware) throws IOException {
+        String name = ("postgres-" + system + "-" + io.zonky.test.db.postgres.util.ArchUtils.normalize(hardware) + ".txz")
+                .toLowerCase(java.util.Locale.ROOT);
+        java.io.InputStream binaries = PostgresEngine.class.getClassLoader().getResourceAsStream(name);
+        if (binaries == null) {
+            throw new IOException("No PostgreSQL binaries " + name + " on the classpath for " + system + " " + hardware);
+        }
+        return binaries;
+    }
+
     static PostgresEngine start(EngineSettings settings) throws IOException {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setPgBinaryResolver(PostgresEngine::firstBinaryOnClasspath)
                 .setPort(settings.postgresPort())
                 .setDataDirectory(settings.postgresDir())
                 // initdb runs only when the folder holds no cluster yet, so data survives restarts
