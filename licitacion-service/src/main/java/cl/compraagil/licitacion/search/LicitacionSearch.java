@@ -169,8 +169,10 @@ public class LicitacionSearch {
             params.addValue("organismoLike", c.organismo().replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_"));
         }
+        // Ranges are written on the orders' expressions (coalesce, as indexed) so that a range sorted by its own
+        // column reads the index from its first row; each is equivalent to the plain comparison (amounts are >= 0).
         if (c.montoMin() != null) {
-            conditions.add("l.monto_estimado >= :montoMin");
+            conditions.add("coalesce(l.monto_estimado, -1) >= :montoMin");
             params.addValue("montoMin", c.montoMin());
         }
         if (c.montoMax() != null) {
@@ -178,11 +180,11 @@ public class LicitacionSearch {
             params.addValue("montoMax", c.montoMax());
         }
         if (c.cierreDesde() != null) {
-            conditions.add("l.fecha_cierre >= :cierreDesde");
+            conditions.add("l.fecha_cierre IS NOT NULL AND coalesce(l.fecha_cierre, 'infinity'::timestamptz) >= :cierreDesde");
             params.addValue("cierreDesde", Timestamp.from(c.cierreDesde()));
         }
         if (c.cierreHasta() != null) {
-            conditions.add("l.fecha_cierre < :cierreHasta");
+            conditions.add("coalesce(l.fecha_cierre, 'infinity'::timestamptz) < :cierreHasta");
             params.addValue("cierreHasta", Timestamp.from(c.cierreHasta()));
         }
         if (c.unspsc() != null) {
