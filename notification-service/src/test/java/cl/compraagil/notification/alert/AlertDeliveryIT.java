@@ -168,18 +168,28 @@ class AlertDeliveryIT extends IntegrationTest {
         publish("saved_licitacion.alert", Long.toString(userId), Map.of("user_id", userId, "codigo", "1509-78-LE26",
                 "nombre", "Compra de resmas", "reason", "closing", "estado", "publicada", "fecha_cierre", "2026-11-28T15:00:00Z",
                 "hours_to_close", 2));
+        publish("saved_licitacion.alert", Long.toString(userId), Map.of("user_id", userId, "codigo", "2048-540-COT26",
+                "nombre", "Adquisición de adhesivos", "reason", "segundo_llamado", "estado", "publicada",
+                "previous_estado", "cerrada", "convocatoria", 2, "fecha_cierre", "2026-11-30T14:04:59Z"));
 
         String address = "ana" + userId + "@pyme.cl";
-        await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(address) == 2 && telegramsTo(userId * 10) == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(address) == 3 && telegramsTo(userId * 10) == 3);
         JsonNode items = inbox(userId);
         List<String> titles = new java.util.ArrayList<>();
+        List<String> details = new java.util.ArrayList<>();
         items.forEach(item -> {
             if (item.get("kind").asString().equals("saved_licitacion")) {
                 titles.add(item.get("title").asString());
+                details.add(item.get("body").asString());
             }
         });
         assertThat(titles).containsExactlyInAnyOrder("Cambió el estado de una licitación guardada: 1509-77-LE26",
-                "Está por cerrar una licitación guardada: 1509-78-LE26");
+                "Está por cerrar una licitación guardada: 1509-78-LE26",
+                "Segundo llamado en una licitación guardada: 2048-540-COT26");
+        // closing times are read in Chile (UTC-3 in November), never as UTC with the zone cut off
+        assertThat(details).contains("Compra de resmas. Cierra en 2 horas, el 28-11-2026 a las 12:00 (hora de Chile).")
+                .anyMatch(detail -> detail.startsWith("Adquisición de adhesivos. Se abrió un segundo llamado")
+                        && detail.endsWith("Cierra el 30-11-2026 a las 11:04 (hora de Chile)."));
         assertThat(emailsWithSubject(address, "Está por cerrar una licitación guardada: 1509-78-LE26")).isEqualTo(1);
     }
 
