@@ -24,9 +24,10 @@ import java.util.Map;
  */
 final class RunningSuite {
 
-    static final List<String> SERVICES = List.of("gateway", "auth-service", "subscription-service", "notification-service");
-    private static final Map<String, String> DATABASES = Map.of(
-            "auth-service", "auth", "subscription-service", "subscription", "notification-service", "notification");
+    static final List<String> SERVICES = List.of("gateway", "auth-service", "subscription-service", "licitacion-service",
+            "ml-service", "notification-service");
+    private static final Map<String, String> DATABASES = Map.of("auth-service", "auth", "subscription-service",
+            "subscription", "licitacion-service", "licitacion", "ml-service", "ml", "notification-service", "notification");
 
     private static RunningSuite instance;
 
@@ -35,6 +36,8 @@ final class RunningSuite {
     private final Engines engines;
     private final LaunchOptions options;
     private final SuiteRunner runner;
+    private final ThirdParties thirdParties;
+    private final EngineSettings settings;
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
 
@@ -42,13 +45,14 @@ final class RunningSuite {
         this.root = root;
         this.workspace = new Workspace(runDir);
         workspace.createRunFolders();
-        EngineSettings settings = new EngineSettings(runDir.resolve("data"), freePort(), freePort(), freePort(), freePort(),
+        settings = new EngineSettings(runDir.resolve("data"), freePort(), freePort(), freePort(), freePort(),
                 EngineSettings.SUITE_DATABASES);
         engines = Engines.start(settings);
-        options = LaunchOptions.local(engines.serviceEnvironment()).withReadinessTimeout(Duration.ofSeconds(240))
+        options = LaunchOptions.local(engines.serviceEnvironment()).withReadinessTimeout(Duration.ofSeconds(480))
                 // a hung service must turn into a 503 quickly in the tests
                 .withEnvironment("GATEWAY_ROUTE_TIMEOUT", "4s");
         runner = new SuiteRunner(workspace, options, process -> { });
+        thirdParties = ThirdParties.start();
         int discoveryPort = freePort();
         Map<String, Integer> ports = new LinkedHashMap<>();
         SERVICES.forEach(service -> ports.put(service, freePort()));
@@ -61,6 +65,12 @@ final class RunningSuite {
                     "GATEWAY_URL", gateway, "PUBLIC_BASE_URL", gateway));
             if (DATABASES.containsKey(service)) {
                 environment.put("DB_URL", settings.jdbcUrl(DATABASES.get(service)));
+            }
+            environment.putAll(thirdParties.environmentOf(service));
+            if (service.equals("subscription-service")) {
+                // dunning in seconds, so a test sees past_due turn into restricted
+                environment.put("BILLING_GRACE_PERIOD", "20s");
+                environment.put("BILLING_GRACE_CHECK_INTERVAL", "2s");
             }
             specs.put(service, new ServiceSpec(service, ports.get(service), "/actuator/health/readiness", jar(service), environment));
         }
@@ -92,6 +102,16 @@ final class RunningSuite {
         return engines;
     }
 
+    /** JDBC URL of one service's database (user and password {@code postgres}), for set-up an operator would do. */
+    String jdbcUrl(String database) {
+        return settings.jdbcUrl(database);
+    }
+
+    /** The WireMock stand-ins of Mercado Público, Telegram, SendGrid and Gemini the services call. */
+    ThirdParties thirdParties() {
+        return thirdParties;
+    }
+
     /** Stops one service the way an operator would (SIGTERM, then kill after the grace). */
     void stop(String service) {
         processes.remove(service).stop(Duration.ofSeconds(15));
@@ -104,6 +124,7 @@ final class RunningSuite {
 
     private void stop() {
         runner.close();
+        thirdParties.close();
         engines.close();
     }
 
