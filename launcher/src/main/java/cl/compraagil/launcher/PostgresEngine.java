@@ -45,7 +45,8 @@ final class PostgresEngine implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 // Engines stops PostgreSQL last, after the services that use it; a hook of its own would race that
                 .setRegisterShutdownHook(false)
-                .setPGStartupWait(Duration.ofSeconds(60))
+                // a loaded 2-core machine (a build next to the suite) can take well over a minute to start the cluster
+                .setPGStartupWait(Duration.ofSeconds(180))
                 .setServerConfig("listen_addresses", "localhost")
                 // zonky passes -F (no fsync) for throw-away test clusters; this one holds a developer's data
                 .setServerConfig("fsync", "on")

@@ -38,7 +38,7 @@ public class PaymentRepository {
                 .update();
     }
 
-    List<Payment> byUser(long userId, int limit, int offset) {
+    public List<Payment> byUser(long userId, int limit, int offset) {
         return jdbc.sql("""
                 SELECT id, amount, currency, status, plan_name, stripe_invoice_id, description, created_at, updated_at
                 FROM payments WHERE user_id = :user ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset

@@ -3,6 +3,7 @@ package cl.compraagil.subscription.plan;
 import cl.compraagil.problem.ApiProblem;
 import cl.compraagil.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -34,9 +35,11 @@ class PlanController {
 
     @PutMapping("/{name}/features")
     @Operation(summary = "Cambia los límites y funciones de un plan (solo administradores, auditado)")
-    PlanView changeFeatures(AuthenticatedUser caller, @PathVariable String name, @Valid @RequestBody PlanFeaturesUpdate update) {
+    PlanView changeFeatures(AuthenticatedUser caller, @PathVariable String name, @Valid @RequestBody PlanFeaturesUpdate update,
+            HttpServletRequest request) {
         requireAdmin(caller);
-        return PlanView.of(editor.change(name, update, caller.id()));
+        String ip = request.getRemoteAddr() == null ? "unknown" : request.getRemoteAddr();
+        return PlanView.of(editor.change(name, update, caller.id(), ip));
     }
 
     @GetMapping("/{name}/feature-changes")

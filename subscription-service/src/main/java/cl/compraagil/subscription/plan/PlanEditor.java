@@ -1,6 +1,7 @@
 package cl.compraagil.subscription.plan;
 
 import cl.compraagil.problem.ApiProblem;
+import cl.compraagil.subscription.audit.AdminAudit;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,20 +15,29 @@ class PlanEditor {
 
     private final PlanCatalog catalog;
     private final ApplicationEventPublisher events;
+    private final AdminAudit audit;
 
-    PlanEditor(PlanCatalog catalog, ApplicationEventPublisher events) {
+    PlanEditor(PlanCatalog catalog, ApplicationEventPublisher events, AdminAudit audit) {
         this.catalog = catalog;
         this.events = events;
+        this.audit = audit;
     }
 
     @Transactional
-    Plan change(String name, PlanFeaturesUpdate update, long adminId) {
+    Plan change(String name, PlanFeaturesUpdate update, long adminId, String ip) {
         Plan plan = catalog.byName(name).orElseThrow(() -> ApiProblem.notFound("El plan"));
         requireKeys(update.limits(), Entitlements.LIMIT_KEYS, "límites");
         requireKeys(update.features(), Entitlements.FEATURE_KEYS, "funciones");
         Entitlements entitlements = new Entitlements(ordered(update.limits(), Entitlements.LIMIT_KEYS),
                 ordered(update.features(), Entitlements.FEATURE_KEYS));
-        catalog.changeEntitlements(plan, entitlements, adminId, update.reason().strip());
+        String reason = update.reason().strip();
+        catalog.changeEntitlements(plan, entitlements, adminId, reason);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("plan", plan.name());
+        details.put("reason", reason);
+        details.put("previous", plan.entitlements());
+        details.put("new", entitlements);
+        audit.record("plan_features_changed", adminId, null, ip, details);
         events.publishEvent(new PlanFeaturesChanged(plan.id()));
         return catalog.byId(plan.id());
     }

@@ -4,23 +4,23 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Test data builder of Stripe events in Stripe's JSON shape (API 2025+: periods on subscription items). */
-final class StripeEvents {
+public final class StripeEvents {
 
     private StripeEvents() {
     }
 
-    static String event(String type, Instant created, String object) {
+    public static String event(String type, Instant created, String object) {
         return event("evt_test_" + UUID.randomUUID().toString().replace("-", ""), type, created, object);
     }
 
-    static String event(String id, String type, Instant created, String object) {
+    public static String event(String id, String type, Instant created, String object) {
         return """
                 {"id": "%s", "object": "event", "api_version": "2025-09-30.clover", "type": "%s", "created": %d,
                  "livemode": false, "pending_webhooks": 1, "data": {"object": %s}}"""
                 .formatted(id, type, created.getEpochSecond(), object);
     }
 
-    static String subscription(String id, String customer, long userId, String plan, String status, Instant periodStart,
+    public static String subscription(String id, String customer, long userId, String plan, String status, Instant periodStart,
             Instant periodEnd, boolean cancelAtPeriodEnd) {
         return """
                 {"id": "%s", "object": "subscription", "customer": "%s", "status": "%s", "cancel_at_period_end": %s,
@@ -32,7 +32,7 @@ final class StripeEvents {
                         periodEnd.getEpochSecond());
     }
 
-    static String checkoutSession(String sessionId, String customer, String subscription, long userId, String plan) {
+    public static String checkoutSession(String sessionId, String customer, String subscription, long userId, String plan) {
         return """
                 {"id": "%s", "object": "checkout.session", "mode": "subscription", "status": "complete",
                  "payment_status": "paid", "client_reference_id": "%d", "customer": "%s", "subscription": "%s",
@@ -40,7 +40,7 @@ final class StripeEvents {
                 .formatted(sessionId, userId, customer, subscription, userId, plan);
     }
 
-    static String invoice(String id, String customer, String subscription, long amount, String status, Instant start, Instant end) {
+    public static String invoice(String id, String customer, String subscription, long amount, String status, Instant start, Instant end) {
         String paid = "paid".equals(status) ? Long.toString(amount) : "0";
         return """
                 {"id": "%s", "object": "invoice", "customer": "%s", "status": "%s", "currency": "clp",

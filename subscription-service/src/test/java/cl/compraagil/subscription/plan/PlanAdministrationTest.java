@@ -28,6 +28,12 @@ class PlanAdministrationTest extends ServiceIntegrationTest {
         assertThat(audit.path(0).path("changed_by").asLong()).isEqualTo(1);
         assertThat(audit.path(0).path("reason").asString()).isEqualTo("Campaña de verano");
         assertThat(audit.path(0).path("previous").path("limits").path("ai_analysis").asInt()).isEqualTo(2);
+        JsonNode shared = outboxEvents("audit.recorded", 1).stream()
+                .filter(line -> line.path("details").path("reason").asString().equals("Campaña de verano")).findFirst()
+                .orElseThrow(() -> new AssertionError("the plan edit was not sent to the shared audit log"));
+        assertThat(shared.path("action").asString()).isEqualTo("plan_features_changed");
+        assertThat(shared.path("details").path("plan").asString()).isEqualTo("free");
+        assertThat(shared.path("details").path("new").path("limits").path("ai_analysis").asInt()).isEqualTo(3);
 
         put("/api/v1/subscriptions/plans/free/features", admin, update(2, "Fin de campaña"));
         assertThat(json(get("/api/v1/subscriptions/plans", null)).path(0).path("limits").path("ai_analysis").asInt()).isEqualTo(2);
@@ -38,6 +44,8 @@ class PlanAdministrationTest extends ServiceIntegrationTest {
         ResponseEntity<String> response = put("/api/v1/subscriptions/plans/pyme/features", userToken(newUserId()),
                 update(99, "no"));
         assertThat(response.getStatusCode().value()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_events WHERE event_type = 'audit.recorded' AND payload -> 'data' -> 'details' ->> 'reason' = 'no'")
+                .query(Long.class).single()).isZero();
         assertThat(json(get("/api/v1/subscriptions/plans", null)).path(2).path("limits").path("ai_analysis").asInt()).isEqualTo(10);
     }
 
