@@ -47,12 +47,12 @@ final class RunningSuite {
         workspace.createRunFolders();
         settings = new EngineSettings(runDir.resolve("data"), freePort(), freePort(), freePort(), freePort(),
                 EngineSettings.SUITE_DATABASES);
+        thirdParties = ThirdParties.start();
         engines = Engines.start(settings);
         options = LaunchOptions.local(engines.serviceEnvironment()).withReadinessTimeout(Duration.ofSeconds(480))
                 // a hung service must turn into a 503 quickly in the tests
                 .withEnvironment("GATEWAY_ROUTE_TIMEOUT", "4s");
         runner = new SuiteRunner(workspace, options, process -> { });
-        thirdParties = ThirdParties.start();
         int discoveryPort = freePort();
         Map<String, Integer> ports = new LinkedHashMap<>();
         SERVICES.forEach(service -> ports.put(service, freePort()));
@@ -74,6 +74,9 @@ final class RunningSuite {
             }
             specs.put(service, new ServiceSpec(service, ports.get(service), "/actuator/health/readiness", jar(service), environment));
         }
+    }
+
+    private void startServices() throws Exception {
         runner.startAndAwait(List.of(specs.get("discovery")));
         List<ServiceSpec> rest = new ArrayList<>();
         SERVICES.forEach(service -> rest.add(specs.get(service)));
@@ -85,7 +88,15 @@ final class RunningSuite {
             Path root = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
             try {
                 Path runDir = Files.createDirectories(root.resolve("e2e-tests/target/e2e-run"));
-                instance = new RunningSuite(root, runDir);
+                RunningSuite suite = new RunningSuite(root, runDir);
+                try {
+                    suite.startServices();
+                } catch (Exception e) {
+                    // nothing may outlive a failed start: the engines and the services already up are stopped here
+                    suite.stop();
+                    throw e;
+                }
+                instance = suite;
             } catch (Exception e) {
                 throw new IllegalStateException("The suite did not start; see e2e-tests/target/e2e-run/.run/logs", e);
             }
