@@ -30,6 +30,7 @@ final class RunningSuite {
             "subscription", "licitacion-service", "licitacion", "ml-service", "ml", "notification-service", "notification");
 
     private static RunningSuite instance;
+    private static IllegalStateException failedStart;
 
     private final Path root;
     private final Workspace workspace;
@@ -49,9 +50,13 @@ final class RunningSuite {
                 EngineSettings.SUITE_DATABASES);
         thirdParties = ThirdParties.start();
         engines = Engines.start(settings);
-        options = LaunchOptions.local(engines.serviceEnvironment()).withReadinessTimeout(Duration.ofSeconds(480))
+        // an idle 2-core machine starts the suite in about a minute; a loaded one can need ten
+        Duration readiness = Duration.ofSeconds(Long.getLong("e2e.readinessSeconds", 900));
+        options = LaunchOptions.local(engines.serviceEnvironment()).withReadinessTimeout(readiness)
                 // a hung service must turn into a 503 quickly in the tests
-                .withEnvironment("GATEWAY_ROUTE_TIMEOUT", "4s");
+                .withEnvironment("GATEWAY_ROUTE_TIMEOUT", "4s")
+                // every test calls from localhost: the anonymous per-IP bucket would otherwise be shared by all of them
+                .withEnvironment("GATEWAY_IP_LIMIT_PER_MINUTE", "100000");
         runner = new SuiteRunner(workspace, options, process -> { });
         int discoveryPort = freePort();
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -84,6 +89,10 @@ final class RunningSuite {
     }
 
     static synchronized RunningSuite get() {
+        if (failedStart != null) {
+            // one failed start is reported to every test class instead of being retried for each
+            throw failedStart;
+        }
         if (instance == null) {
             Path root = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
             try {
@@ -98,7 +107,8 @@ final class RunningSuite {
                 }
                 instance = suite;
             } catch (Exception e) {
-                throw new IllegalStateException("The suite did not start; see e2e-tests/target/e2e-run/.run/logs", e);
+                failedStart = new IllegalStateException("The suite did not start; see e2e-tests/target/e2e-run/.run/logs", e);
+                throw failedStart;
             }
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
         }
