@@ -46,8 +46,7 @@ class AuthzMatrixTest {
         RunningSuite suite = RunningSuite.get();
         gateway = new Gateway(suite.gatewayUrl());
         AuthzOperator operator = new AuthzOperator(suite);
-        gateway.await("/api/v1/subscriptions/plans", null, r -> r.statusCode() == 200, Duration.ofSeconds(60));
-        gateway.await("/api/v1/auth/me", null, r -> r.statusCode() == 401, Duration.ofSeconds(60));
+        AuthzOperator.awaitRoutes(gateway);
         a = AuthzTenant.create(gateway, operator, "A");
         b = AuthzTenant.create(gateway, operator, "B");
         observed = Path.of("target", "authz-matrix-observed.psv");

@@ -30,6 +30,21 @@ final class AuthzOperator {
         this.suite = suite;
     }
 
+    /**
+     * Waits until the gateway routes to auth-service and subscription-service (public endpoints of each answer 200):
+     * a 401 from the gateway itself proves nothing about routing, and on a loaded machine Eureka and the gateway's
+     * load balancer learn the instances a while after they report ready.
+     */
+    static void awaitRoutes(Gateway gateway) {
+        for (String path : List.of("/.well-known/jwks.json", "/api/v1/subscriptions/plans")) {
+            java.net.http.HttpResponse<String> answer = gateway.await(path, null, r -> r.statusCode() == 200,
+                    java.time.Duration.ofSeconds(180));
+            if (answer.statusCode() != 200) {
+                throw new AssertionError("the gateway does not route " + path + ": " + answer.statusCode() + " " + answer.body());
+            }
+        }
+    }
+
     long count(String database, String sql, Object... parameters) {
         List<List<Object>> rows = query(database, sql, parameters);
         return ((Number) rows.get(0).get(0)).longValue();

@@ -45,8 +45,7 @@ class AuthzTokenAttackTest {
         RunningSuite suite = RunningSuite.get();
         gateway = new Gateway(suite.gatewayUrl());
         operator = new AuthzOperator(suite);
-        gateway.await("/api/v1/subscriptions/plans", null, r -> r.statusCode() == 200, Duration.ofSeconds(60));
-        gateway.await("/api/v1/auth/me", null, r -> r.statusCode() == 401, Duration.ofSeconds(60));
+        AuthzOperator.awaitRoutes(gateway);
         operator.resetPerAddressLimits();
 
         String email = "ataque+" + UUID.randomUUID() + "@pyme.cl";

@@ -36,8 +36,7 @@ class BillingAcceptanceTest {
         gateway = new Gateway(suite.gatewayUrl());
         stripe = new BillingStripe(gateway);
         operator = new AuthzOperator(suite);
-        gateway.await("/api/v1/subscriptions/plans", null, r -> r.statusCode() == 200, Duration.ofSeconds(60));
-        gateway.await("/api/v1/auth/me", null, r -> r.statusCode() == 401, Duration.ofSeconds(60));
+        AuthzOperator.awaitRoutes(gateway);
         operator.resetPerAddressLimits();
     }
 
