@@ -50,7 +50,7 @@ class AuthzTokenAttackTest {
         operator.resetPerAddressLimits();
 
         String email = "ataque+" + UUID.randomUUID() + "@pyme.cl";
-        gateway.registerAndLogin(email, PASSWORD);
+        AuthzOperator.registerAndLogin(gateway, email, PASSWORD);
         HttpResponse<String> login = gateway.postForm("/api/v1/auth/login", "username="
                 + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
@@ -147,7 +147,7 @@ class AuthzTokenAttackTest {
             + "'\"requests_per_minute\";q=60;w=60': no api_calls quota and not the key's own burst limit")
     void anApiKeyIsExchangedAtTheGatewayCountedAsApiCallsAndRefusedWithinSixtySecondsOfItsRevocation() {
         operator.resetPerAddressLimits();
-        String token = gateway.registerAndLogin("apikey+" + UUID.randomUUID() + "@pyme.cl", PASSWORD);
+        String token = AuthzOperator.registerAndLogin(gateway, "apikey+" + UUID.randomUUID() + "@pyme.cl", PASSWORD);
         gateway.await("/api/v1/subscriptions/current", token, r -> r.statusCode() == 200, Duration.ofSeconds(30));
         new BillingStripe(gateway).buy(token, "profesional");
 
