@@ -201,7 +201,7 @@ class AccountIT extends AuthServiceTest {
     }
 
     @Test
-    void usersByIdIsForAdminsOnly() throws Exception {
+    void usersByIdIsForAdminsOnlyAndEveryReadIsAudited() throws Exception {
         Registered ana = newUser();
         Registered admin = newAdmin();
         mvc.perform(get("/api/v1/users/" + admin.id()).header(HttpHeaders.AUTHORIZATION, bearer(ana.accessToken())))
@@ -210,6 +210,10 @@ class AccountIT extends AuthServiceTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.email").value(ana.email()));
         mvc.perform(get("/api/v1/users/999999999").header(HttpHeaders.AUTHORIZATION, bearer(admin.accessToken())))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.error").value("not_found"));
+        assertThat(jdbc.sql("SELECT actor_user_id FROM audit_log WHERE action = 'user_viewed' AND target_user_id = :t")
+                .param("t", ana.id()).query(Long.class).list()).containsExactly(admin.id());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'user_viewed' AND target_user_id = :t")
+                .param("t", admin.id()).query(Long.class).single()).as("a refused read is not an admin action").isZero();
     }
 
     @Test

@@ -28,9 +28,9 @@ class DockerComposeTest {
 
     private static final Set<String> MANDATORY_SECRETS =
             Set.of("POSTGRES_PASSWORD", "DB_PASSWORD", "AUTH_KEY_ENCRYPTION_SECRET", "AUTH_API_KEY_HMAC_SECRET",
-                    "TELEGRAM_BOT_CLIENT_SECRET", "INTERNAL_CLIENT_SECRET");
+                    "TELEGRAM_BOT_CLIENT_SECRET", "INTERNAL_CLIENT_SECRET", "WEBHOOK_SECRET_KEYS");
     private static final Set<String> OPTIONAL_SECRETS = Set.of("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET",
-            "GEMINI_API_KEY", "SENDGRID_API_KEY", "TELEGRAM_BOT_TOKEN", "MERCADOPUBLICO_TICKET");
+            "GEMINI_API_KEY", "SENDGRID_API_KEY", "TELEGRAM_BOT_TOKEN", "MERCADOPUBLICO_TICKET", "SMTP_PASSWORD");
     private static final Set<String> DATA_STORES = Set.of("postgres", "redis", "kafka");
     private static final Set<String> JAVA_SERVICES = Set.of("discovery", "gateway", "auth-service",
             "subscription-service", "licitacion-service", "ml-service", "notification-service");
@@ -54,7 +54,7 @@ class DockerComposeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"POSTGRES_PASSWORD", "DB_PASSWORD", "AUTH_KEY_ENCRYPTION_SECRET", "AUTH_API_KEY_HMAC_SECRET",
-            "TELEGRAM_BOT_CLIENT_SECRET", "INTERNAL_CLIENT_SECRET"})
+            "TELEGRAM_BOT_CLIENT_SECRET", "INTERNAL_CLIENT_SECRET", "WEBHOOK_SECRET_KEYS"})
     void refusesToStartWithoutAMandatorySecret(String secret, @TempDir Path directory) throws IOException {
         Path envFile = directory.resolve("without-" + secret + ".env");
         Files.write(envFile, Files.readAllLines(testEnvFile()).stream()

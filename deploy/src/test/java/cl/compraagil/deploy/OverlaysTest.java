@@ -16,7 +16,7 @@ class OverlaysTest {
 
     private static final Set<String> MANDATORY_SECRETS =
             Set.of("DB_USER", "DB_PASSWORD", "AUTH_KEY_ENCRYPTION_SECRET", "AUTH_API_KEY_HMAC_SECRET",
-                    "TELEGRAM_BOT_CLIENT_SECRET", "INTERNAL_CLIENT_SECRET");
+                    "TELEGRAM_BOT_CLIENT_SECRET", "INTERNAL_CLIENT_SECRET", "WEBHOOK_SECRET_KEYS");
     private static final Map<String, String> DATABASES = Map.of("auth-service", "auth",
             "subscription-service", "subscription", "licitacion-service", "licitacion", "ml-service", "ml",
             "notification-service", "notification");

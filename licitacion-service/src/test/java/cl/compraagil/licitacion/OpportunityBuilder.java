@@ -26,6 +26,7 @@ public final class OpportunityBuilder {
     private String estado = "publicada";
     private Integer ofertas = 0;
     private Integer plazo = 10;
+    private Integer convocatoria = 1;
     private boolean detailed = true;
     private final List<OpportunityItem> items = new ArrayList<>();
 
@@ -53,6 +54,7 @@ public final class OpportunityBuilder {
     public OpportunityBuilder estado(String value) { estado = value; return this; }
     public OpportunityBuilder ofertas(Integer value) { ofertas = value; return this; }
     public OpportunityBuilder plazo(Integer value) { plazo = value; return this; }
+    public OpportunityBuilder convocatoria(Integer value) { convocatoria = value; return this; }
     public OpportunityBuilder listOnly() { detailed = false; return this; }
 
     public OpportunityBuilder item(String unspsc, String nombreProducto, String descripcionProducto) {
@@ -64,7 +66,7 @@ public final class OpportunityBuilder {
         return new Opportunity(codigo, tipo, tipo == OpportunityType.COMPRA_AGIL ? "COT" : "L1", nombre,
                 detailed ? descripcion : null, organismo, rut, "Adquisiciones", Regions.name(region), region, null,
                 monto, "CLP", monto == null ? null : BigDecimal.valueOf(monto), publicacion, cierre, publicacion,
-                estado, 1, ofertas, plazo, detailed ? items : List.of(), List.of(),
+                estado, convocatoria, ofertas, plazo, detailed ? items : List.of(), List.of(),
                 "https://buscador.mercadopublico.cl/ficha?code=" + codigo, detailed, "test", null);
     }
 }

@@ -45,7 +45,8 @@ public abstract class ServiceTest {
         registry.add("mercadopublico.min-interval", () -> "0s");
         registry.add("mercadopublico.initial-backoff", () -> "20ms");
         registry.add("mercadopublico.max-backoff", () -> "50ms");
-        registry.add("mercadopublico.read-timeout", () -> "2s");
+        // generous: a first call on a loaded build machine can take seconds, and a time-out would be retried
+        registry.add("mercadopublico.read-timeout", () -> "10s");
         registry.add("mercadopublico.circuit-open-for", () -> "500ms");
         registry.add("ingestion.enabled", () -> "false");
         registry.add("ingestion.local-generated", () -> "30");

@@ -30,5 +30,6 @@ public final class ThirdParties {
         registry.add("notification.webhooks.retry-schedule", () -> "200ms,200ms,200ms,200ms");
         registry.add("notification.webhooks.poll-interval", () -> "100ms");
         registry.add("notification.outbound.poll-interval", () -> "100ms");
+        registry.add("notification.outbound.digest-interval", () -> "200ms");
     }
 }

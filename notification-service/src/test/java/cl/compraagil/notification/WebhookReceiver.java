@@ -28,7 +28,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<Integer> scripted = new ConcurrentLinkedQueue<>();
+    /** A scripted answer: status, an optional Retry-After header and body. */
+    private record Answer(int status, String retryAfter, String body) {
+    }
+
+    private final ConcurrentLinkedQueue<Answer> scripted = new ConcurrentLinkedQueue<>();
     private volatile String secret;
 
     public WebhookReceiver() {
@@ -44,9 +48,15 @@ public final class WebhookReceiver implements AutoCloseable {
             String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
             received.add(new Received(id, timestamp, signature, body, verify(secret, id, timestamp, signature, body)));
-            Integer status = scripted.poll();
-            byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status == null ? 200 : status, answer.length);
+            Answer next = scripted.poll();
+            byte[] answer = (next == null || next.body() == null ? "{\"ok\":true}" : next.body()).getBytes(StandardCharsets.UTF_8);
+            if (next != null && next.retryAfter() != null) {
+                exchange.getResponseHeaders().add("Retry-After", next.retryAfter());
+            }
+            if (next != null && next.status() / 100 == 3) {
+                exchange.getResponseHeaders().add("Location", "http://127.0.0.1:9/elsewhere");
+            }
+            exchange.sendResponseHeaders(next == null ? 200 : next.status(), answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
             }
@@ -64,7 +74,14 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** The next answers, in order; afterwards it answers 200. */
     public void answer(Integer... statuses) {
-        scripted.addAll(List.of(statuses));
+        for (Integer status : statuses) {
+            scripted.add(new Answer(status, null, null));
+        }
+    }
+
+    /** The next answer carries a {@code Retry-After} header and, when given, this body. */
+    public void answer(int status, String retryAfter, String body) {
+        scripted.add(new Answer(status, retryAfter, body));
     }
 
     public List<Received> received() {

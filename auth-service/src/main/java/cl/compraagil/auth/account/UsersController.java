@@ -1,10 +1,8 @@
 package cl.compraagil.auth.account;
 
-import cl.compraagil.auth.user.UserRepository;
 import cl.compraagil.auth.user.UserView;
 import cl.compraagil.auth.web.Callers;
 import cl.compraagil.auth.web.ClientAddress;
-import cl.compraagil.problem.ApiProblem;
 import cl.compraagil.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,21 +11,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's own account, and any account for admins. */
+/** The caller's own account (admins read any account through the admin feature). */
 @RestController
 class UsersController {
 
     private final Accounts accounts;
-    private final UserRepository users;
 
-    UsersController(Accounts accounts, UserRepository users) {
+    UsersController(Accounts accounts) {
         this.accounts = accounts;
-        this.users = users;
     }
 
     @Operation(summary = "The logged-in user")
@@ -59,12 +54,5 @@ class UsersController {
         Callers.requireUserToken(caller);
         accounts.delete(caller.id(), ClientAddress.of(http));
         return ResponseEntity.noContent().build();
-    }
-
-    @Operation(summary = "Any user by id (admins only)")
-    @GetMapping("/api/v1/users/{id}")
-    UserView byId(AuthenticatedUser caller, @PathVariable long id) {
-        Callers.requireAdmin(caller);
-        return users.findById(id).map(UserView::of).orElseThrow(() -> ApiProblem.notFound("El usuario"));
     }
 }

@@ -57,6 +57,13 @@ class AdminController {
         return users.search(q, limit, offset).stream().map(UserView::of).toList();
     }
 
+    @Operation(summary = "Any user by id (admins only, audited)")
+    @GetMapping("/api/v1/users/{id}")
+    UserView byId(AuthenticatedUser caller, @PathVariable long id, HttpServletRequest http) {
+        Callers.requireAdmin(caller);
+        return UserView.of(administration.view(caller.id(), id, ClientAddress.of(http)));
+    }
+
     @PostMapping("/api/v1/users/{id}/deactivate")
     ResponseEntity<Void> deactivate(AuthenticatedUser caller, @PathVariable long id, HttpServletRequest http) {
         Callers.requireAdmin(caller);

@@ -25,6 +25,15 @@ class Administration {
         this.transactions = transactions;
     }
 
+    /** An admin reading another account is itself an audited action (ASVS: access to personal data is logged). */
+    User view(long adminId, long userId, String ip) {
+        return transactions.execute(status -> {
+            User target = existing(userId);
+            audit.record("user_viewed", adminId, target.id(), null, ip, Map.of());
+            return target;
+        });
+    }
+
     /** Deactivation ends every session at once; access tokens already issued expire within 15 minutes. */
     void setActive(long adminId, long userId, boolean active, String ip) {
         transactions.executeWithoutResult(status -> {

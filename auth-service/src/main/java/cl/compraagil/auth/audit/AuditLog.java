@@ -36,6 +36,18 @@ public class AuditLog {
                 .update();
     }
 
+    /** A line another service sent through {@code audit.recorded}, kept with the time the action happened there. */
+    void recordAt(java.time.Instant occurredAt, String action, Long actor, Long target, String ip, Map<String, ?> details) {
+        jdbc.sql("""
+                INSERT INTO audit_log (occurred_at, action, actor_user_id, target_user_id, ip, details)
+                VALUES (:at, :action, :actor, :target, :ip, CAST(:details AS jsonb))
+                """)
+                .param("at", Timestamp.from(occurredAt)).param("action", action).param("actor", actor)
+                .param("target", target).param("ip", ip)
+                .param("details", mapper.writeValueAsString(details == null ? Map.of() : details))
+                .update();
+    }
+
     /** Newest first, optionally filtered by target user and action. */
     public List<AuditEntry> query(Long targetUserId, String action, int limit, int offset) {
         return jdbc.sql("""

@@ -1,17 +1,18 @@
 package cl.compraagil.auth.bench;
 
 import cl.compraagil.auth.password.PasswordHashingProperties;
-import com.nimbusds.jose.JOSEObjectType;
+import cl.compraagil.security.AccessTokenValidators;
+import cl.compraagil.security.AuthenticatedUser;
+import cl.compraagil.security.TokenProperties;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.jsonwebtoken.Jwts;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
@@ -23,69 +24,97 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * What a login costs on this machine, without the network: the Argon2id check with the service's parameters
- * (single thread and with the service's concurrency cap), RS256 signing of the access token, and verifying it with
- * a cached key as every resource server does. Prints a Markdown table.
+ * The CPU parts of a login and of a request, without the network: the Argon2id check with the service's own
+ * parameters (bound exactly as the service binds them, so environment overrides apply), RS256 signing of an access
+ * token with jjwt as {@code AccessTokenIssuer} does, and verifying it with a cached key through the decoder
+ * configuration every service uses (RS256 only, typ at+jwt, exp/iss/aud/sub validators, then the caller record).
+ * Prints a Markdown table. Argument: seconds per measurement.
  */
 public final class LoginBenchmark {
+
+    private static final String PASSWORD = "Licitar-con-calma-2026";
 
     private LoginBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        PasswordHashingProperties p = new PasswordHashingProperties(19456, 2, 1, 16, 32, 4);
+        StandardEnvironment environment = new StandardEnvironment();
+        PasswordHashingProperties p = Binder.get(environment).bindOrCreate("auth.passwords", PasswordHashingProperties.class);
+        TokenProperties tokens = Binder.get(environment).bindOrCreate("security.jwt", TokenProperties.class);
         Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(p.saltLength(), p.hashLength(), p.parallelism(),
                 p.memoryKib(), p.iterations());
-        String hash = encoder.encode("Licitar-con-calma-2026");
-        for (int i = 0; i < 5; i++) {
-            encoder.matches("Licitar-con-calma-2026", hash);
-        }
+        String hash = encoder.encode(PASSWORD);
+        String argon = "Argon2id m=%d KiB, t=%d, p=%d, salt %d B, hash %d B".formatted(p.memoryKib(), p.iterations(),
+                p.parallelism(), p.saltLength(), p.hashLength());
         List<String> rows = new ArrayList<>();
-        double single = perSecond(seconds, () -> encoder.matches("Licitar-con-calma-2026", hash));
-        rows.add(row("Argon2id check (m=19 MiB, t=2, p=1), 1 thread", single));
-        double capped = parallel(p.maxConcurrentHashes(), seconds, () -> encoder.matches("Licitar-con-calma-2026", hash));
-        CPU_MS.set(Double.NaN);
-        rows.add(row("Argon2id check, " + p.maxConcurrentHashes() + " threads (service cap) = logins/s ceiling", capped));
+        Work argonCheck = () -> encoder.matches(PASSWORD, hash);
+        warmUp(argonCheck, 10);
+        rows.add(row(argon + " check, 1 thread", measure(seconds, argonCheck)));
+        rows.add(row("same, " + p.maxConcurrentHashes() + " threads (the service's cap): hashes/s ceiling",
+                parallel(p.maxConcurrentHashes(), seconds, argonCheck)));
 
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
         String[] token = new String[1];
-        double signing = perSecond(seconds, () -> token[0] = Jwts.builder().header().keyId("bench").type("at+jwt").and()
-                .issuer("compra-agil-auth").audience().add("compra-agil-api").and().subject("12")
-                .issuedAt(new Date()).expiration(Date.from(Instant.now().plusSeconds(900))).id("x")
-                .claim("roles", List.of("user")).signWith(pair.getPrivate(), Jwts.SIG.RS256).compact());
-        rows.add(row("RS256 access token signing (jjwt)", signing));
+        Work signing = () -> token[0] = sign(pair, tokens);
+        warmUp(signing, 500);
+        rows.add(row("RS256 access token signing (jjwt, RSA 2048)", measure(seconds, signing)));
 
-        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
         RSAKey jwk = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).keyID("bench").keyUse(KeyUse.SIGNATURE)
                 .algorithm(JWSAlgorithm.RS256).build();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(new JWKSet(jwk))));
-        double verifying = perSecond(seconds, () -> processor.process(token[0], null));
-        rows.add(row("RS256 token verification, cached key (Nimbus)", verifying));
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<SecurityContext>(new JWKSet(jwk)))
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(AccessTokenValidators.typeVerifier()))
+                .build();
+        decoder.setJwtValidator(AccessTokenValidators.create(tokens));
+        Work verifying = () -> AuthenticatedUser.of(decoder.decode(token[0]));
+        warmUp(verifying, 10_000);
+        rows.add(row("token verification, cached key (services' NimbusJwtDecoder + validators + caller)",
+                measure(seconds, verifying)));
 
-        System.out.println("| operation | per second (wall) | ms each (wall) | CPU ms each |");
+        System.out.println("| operation | per second (wall) | ms each (wall) | CPU ms each (thread) |");
         System.out.println("|---|---|---|---|");
         rows.forEach(System.out::println);
-        System.out.printf("%nmachine: %d CPUs, %s %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
+        System.out.printf("%nJVM: %d CPUs, %s %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    }
+
+    private static String sign(KeyPair pair, TokenProperties tokens) {
+        Instant now = Instant.now();
+        return Jwts.builder().header().keyId("bench").type("at+jwt").and()
+                .issuer(tokens.issuer()).audience().add(tokens.audience()).and().subject("12")
+                .issuedAt(Date.from(now)).expiration(Date.from(now.plusSeconds(900))).id("x")
+                .claim("email", "ana@pyme.cl").claim("roles", List.of("user")).claim("amr", "password")
+                .signWith(pair.getPrivate(), Jwts.SIG.RS256).compact();
     }
 
     interface Work {
         void run() throws Exception;
     }
 
-    /** CPU milliseconds per operation of the last single-thread measurement: independent of other load on the machine. */
-    private static final ThreadLocal<Double> CPU_MS = ThreadLocal.withInitial(() -> Double.NaN);
+    /** Runs the work until the JIT has compiled it: a measurement of interpreted code says nothing of a service. */
+    private static void warmUp(Work work, int operations) throws Exception {
+        for (int i = 0; i < operations; i++) {
+            work.run();
+        }
+    }
 
-    private static double perSecond(int seconds, Work work) throws Exception {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** Operations per wall second and, when measured on one thread, CPU milliseconds of that thread per operation. */
+    record Measurement(double perSecond, double cpuMs) {
+    }
+
+    private static Measurement measure(int seconds, Work work) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long start = System.nanoTime();
         long cpuStart = threads.getCurrentThreadCpuTime();
@@ -94,28 +123,30 @@ public final class LoginBenchmark {
             work.run();
             count++;
         }
-        CPU_MS.set((threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / count);
-        return count / ((System.nanoTime() - start) / 1e9);
+        double cpuMs = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / count;
+        return new Measurement(count / ((System.nanoTime() - start) / 1e9), cpuMs);
     }
 
-    private static double parallel(int threads, int seconds, Work work) throws Exception {
+    private static Measurement parallel(int threads, int seconds, Work work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<Double>> results = new ArrayList<>();
+            List<Future<Measurement>> results = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(() -> perSecond(seconds, work)));
+                results.add(pool.submit(() -> measure(seconds, work)));
             }
             double total = 0;
-            for (Future<Double> result : results) {
-                total += result.get();
+            double cpu = 0;
+            for (Future<Measurement> result : results) {
+                total += result.get().perSecond();
+                cpu += result.get().cpuMs();
             }
-            return total;
+            return new Measurement(total, cpu / threads);
         } finally {
             pool.shutdown();
         }
     }
 
-    private static String row(String name, double perSecond) {
-        return String.format("| %s | %.1f | %.3f | %.3f |", name, perSecond, 1000.0 / perSecond, CPU_MS.get());
+    private static String row(String name, Measurement m) {
+        return String.format("| %s | %.1f | %.3f | %.3f |", name, m.perSecond(), 1000.0 / m.perSecond(), m.cpuMs());
     }
 }

@@ -1,7 +1,6 @@
 package cl.compraagil.gateway.limits;
 
 import cl.compraagil.gateway.problem.ProblemResponses;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
@@ -58,13 +57,13 @@ class RequestLimitsFilter implements WebFilter, Ordered {
     }
 
     private static long headerBytes(HttpHeaders headers) {
-        long total = 0;
-        for (Map.Entry<String, List<String>> header : headers.headerSet()) {
-            for (String value : header.getValue()) {
-                total += header.getKey().length() + value.length() + 4;
+        long[] total = {0};
+        headers.forEach((name, values) -> {
+            for (String value : values) {
+                total[0] += name.length() + value.length() + 4;
             }
-        }
-        return total;
+        });
+        return total[0];
     }
 
     private static long kilobytes(long bytes) {

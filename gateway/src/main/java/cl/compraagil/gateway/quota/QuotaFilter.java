@@ -5,9 +5,11 @@ import cl.compraagil.gateway.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -29,6 +31,7 @@ import reactor.core.publisher.Mono;
 class QuotaFilter implements GlobalFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(QuotaFilter.class);
+    private static final Duration WARN_EVERY = Duration.ofSeconds(10);
 
     private final QuotaLimiter limiter;
     private final ResourceRules rules;
@@ -38,6 +41,7 @@ class QuotaFilter implements GlobalFilter, Ordered {
     private final ChileCalendar calendar;
     private final RemoteAddressResolver addresses;
     private final MeterRegistry meters;
+    private final Map<String, LimiterWarnings> warnings = new ConcurrentHashMap<>();
 
     QuotaFilter(QuotaLimiter limiter, ResourceRules rules, EntitlementsClient entitlements, UsageEvents usage,
             QuotaProperties properties, MeterRegistry meters) {
@@ -70,15 +74,17 @@ class QuotaFilter implements GlobalFilter, Ordered {
                 .onErrorResume(failure -> Mono.just(failure instanceof DependencyFailure dependency
                         ? new Verdict.Unavailable(dependency.dependency, dependency.getCause())
                         : new Verdict.Unavailable("redis", failure)));
-        return verdict.flatMap(decision -> apply(exchange, chain, bucket, caller, resources, day, decision));
+        return verdict.publishOn(ConnectionLoop.of(exchange))
+                .flatMap(decision -> apply(exchange, chain, bucket, caller, resources, day, decision));
     }
 
     private Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain, Bucket bucket, Caller caller,
             List<String> resources, LocalDate day, Verdict decision) {
         if (decision instanceof Verdict.Allowed allowed) {
             headers(exchange, bucket, allowed);
-            UUID requestId = UUID.randomUUID();
-            allowed.usages().forEach(used -> usage.recorded(caller.userId(), used.resource(), day, requestId));
+            if (!resources.isEmpty()) {
+                usage.recorded(caller.userId(), resources, day);
+            }
             return chain.filter(exchange);
         }
         if (decision instanceof Verdict.QuotaExceeded exceeded) {
@@ -93,8 +99,11 @@ class QuotaFilter implements GlobalFilter, Ordered {
         boolean failClosed = resources.stream().anyMatch(properties.failClosedResources()::contains);
         meters.counter("gateway.ratelimit.store.failures", "dependency", unavailable.dependency(),
                 "outcome", failClosed ? "rejected" : "allowed").increment();
-        CorrelatedLog.run(exchange, () -> log.warn("Rate limiter could not reach {} ({}); request {} without limits",
-                unavailable.dependency(), unavailable.cause().toString(), failClosed ? "rejected" : "allowed"));
+        String outcome = failClosed ? "rejected" : "allowed";
+        warnings.computeIfAbsent(unavailable.dependency(), dependency -> new LimiterWarnings(WARN_EVERY))
+                .decided(decisions -> CorrelatedLog.run(exchange, () -> log.warn(
+                        "Rate limiter could not reach {} ({}); request {} without limits ({} decisions since the last line)",
+                        unavailable.dependency(), unavailable.cause().toString(), outcome, decisions)));
         return failClosed ? QuotaResponses.unavailable(exchange) : chain.filter(exchange);
     }
 

@@ -2,13 +2,18 @@ package cl.compraagil.gateway.quota;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +23,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes {@code usage.recorded} for every counted request. Sending happens on one background thread
- * with a bounded queue, so a slow or absent Kafka never blocks a request; the gateway has no database
- * for an outbox, and the daily counters that enforce quotas live in Redis, so a dropped usage event only
- * makes the monthly usage report lag (dropped events are counted in a metric).
+ * Publishes {@code usage.recorded} for every counted request. A request only puts a small record in a bounded
+ * queue; one background thread drains the queue every few milliseconds and builds and sends the events, so a
+ * request neither wakes a thread nor waits for Kafka, and a slow or absent Kafka never blocks one. The gateway
+ * has no database for an outbox, and the daily counters that enforce quotas live in Redis, so a dropped usage
+ * event only makes the monthly usage report lag (dropped events are counted in a metric).
  */
 @Component
 class UsageEvents implements DisposableBean {
@@ -29,44 +35,77 @@ class UsageEvents implements DisposableBean {
     static final String TYPE = "usage.recorded";
     private static final Logger log = LoggerFactory.getLogger(UsageEvents.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration DRAIN_EVERY = Duration.ofMillis(20);
+    private static final int QUEUE_CAPACITY = 10_000;
+
+    /** What one admitted request counted, as the request path hands it over. */
+    private record Counted(long userId, List<String> resources, LocalDate day, long countedAtMillis) {
+    }
 
     private final KafkaTemplate<String, String> kafka;
     private final Counter dropped;
     private final Counter failed;
-    private final ThreadPoolExecutor sender;
+    private final BlockingQueue<Counted> pending = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final ScheduledExecutorService sender;
 
     UsageEvents(KafkaTemplate<String, String> kafka, MeterRegistry meters) {
         this.kafka = kafka;
         this.dropped = meters.counter("gateway.usage.events.dropped");
         this.failed = meters.counter("gateway.usage.events.failed");
-        this.sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "usage-events");
-                    thread.setDaemon(true);
-                    return thread;
-                }, (runnable, executor) -> dropped.increment());
+        this.sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "usage-events");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sender.scheduleWithFixedDelay(this::drain, DRAIN_EVERY.toMillis(), DRAIN_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    void recorded(long userId, String resource, LocalDate day, UUID requestId) {
-        String json = envelope(userId, resource, day, requestId);
-        sender.execute(() -> kafka.send(TYPE, Long.toString(userId), json).whenComplete((result, failure) -> {
-            if (failure != null) {
-                failed.increment();
-                log.warn("usage.recorded for user {} not published: {}", userId, failure.toString());
+    /** One event per resource, sharing a request id; never blocks. */
+    void recorded(long userId, List<String> resources, LocalDate day) {
+        if (!pending.offer(new Counted(userId, resources, day, System.currentTimeMillis()))) {
+            dropped.increment(resources.size());
+        }
+    }
+
+    private void drain() {
+        List<Counted> batch = new ArrayList<>(Math.min(pending.size(), QUEUE_CAPACITY));
+        pending.drainTo(batch);
+        for (Counted counted : batch) {
+            try {
+                send(counted);
+            } catch (RuntimeException e) {
+                // a Kafka client that cannot even take the record (no metadata within max.block.ms)
+                failed.increment(counted.resources().size());
+                log.warn("usage.recorded for user {} not published: {}", counted.userId(), e.toString());
             }
-        }));
+        }
     }
 
-    static String envelope(long userId, String resource, LocalDate day, UUID requestId) {
+    private void send(Counted counted) {
+        String requestId = UUID.randomUUID().toString();
+        String key = Long.toString(counted.userId());
+        for (String resource : counted.resources()) {
+            String json = envelope(counted.userId(), resource, counted.day(), requestId,
+                    Instant.ofEpochMilli(counted.countedAtMillis()));
+            kafka.send(TYPE, key, json).whenComplete((result, failure) -> {
+                if (failure != null) {
+                    failed.increment();
+                    log.warn("usage.recorded for user {} not published: {}", counted.userId(), failure.toString());
+                }
+            });
+        }
+    }
+
+    static String envelope(long userId, String resource, LocalDate day, String requestId, Instant occurredAt) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("user_id", userId);
         data.put("resource", resource);
         data.put("day", day.toString());
-        data.put("request_id", requestId.toString());
+        data.put("request_id", requestId);
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("id", UUID.randomUUID().toString());
         envelope.put("type", TYPE);
-        envelope.put("occurred_at", Instant.now().toString());
+        envelope.put("occurred_at", occurredAt.toString());
         envelope.put("version", 1);
         envelope.put("data", data);
         return JSON.writeValueAsString(envelope);
@@ -75,6 +114,8 @@ class UsageEvents implements DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         sender.shutdown();
-        sender.awaitTermination(5, TimeUnit.SECONDS);
+        if (sender.awaitTermination(5, TimeUnit.SECONDS)) {
+            drain();
+        }
     }
 }

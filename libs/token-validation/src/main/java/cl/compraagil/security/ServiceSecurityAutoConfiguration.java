@@ -5,6 +5,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -24,6 +26,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
@@ -43,10 +46,19 @@ public class ServiceSecurityAutoConfiguration {
     static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error");
 
+    static final Duration JWKS_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration JWKS_READ_TIMEOUT = Duration.ofSeconds(3);
+
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder accessTokenDecoder(TokenProperties properties) {
+        // Nimbus's own JWKS fetch gives up after 500 ms, which a busy auth-service can exceed; the keys are cached,
+        // so only a cold start or a new kid waits for this read
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(JWKS_CONNECT_TIMEOUT);
+        requests.setReadTimeout(JWKS_READ_TIMEOUT);
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+                .restOperations(new RestTemplate(requests))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(AccessTokenValidators.<SecurityContext>typeVerifier()))
                 .build();

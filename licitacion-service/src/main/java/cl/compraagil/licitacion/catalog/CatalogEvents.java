@@ -41,7 +41,7 @@ class CatalogEvents {
                 .list();
         return jdbc.sql("""
                 SELECT codigo, tipo, nombre, descripcion, organismo, rut_organismo, region, monto_estimado, moneda,
-                       fecha_publicacion, fecha_cierre, estado, url
+                       fecha_publicacion, fecha_cierre, estado, convocatoria, url
                 FROM licitaciones WHERE id = :id
                 """)
                 .param("id", id)
@@ -50,6 +50,7 @@ class CatalogEvents {
                         rs.getString("rut_organismo"), rs.getString("region"), (Long) rs.getObject("monto_estimado"),
                         rs.getString("moneda"), instant(rs.getTimestamp("fecha_publicacion")),
                         instant(rs.getTimestamp("fecha_cierre")), rs.getString("estado"), previousEstado,
+                        rs.getObject("convocatoria", Integer.class),
                         items.stream().map(Item::codigo).filter(Objects::nonNull).distinct().toList(),
                         items.stream().map(Item::nombre).filter(Objects::nonNull).map(String::strip).toList(),
                         rs.getString("url"), hoursToClose, changedFields))

@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Announces open opportunities entering a closing-soon window (default 24 h and 2 h before fecha_cierre) with
  * {@code licitacion.closing}, once per window and closing date: a postponed closing is announced again.
- * An opportunity first seen inside several windows is announced once, for the narrowest one.
+ * An opportunity first seen inside several windows is announced once, for the narrowest one. A Compra Ágil second
+ * call has its own closing date, so its windows are announced again.
  */
 @Service
 public class ClosingSweep {
@@ -42,7 +43,7 @@ public class ClosingSweep {
         Instant now = clock.instant();
         int widest = windows.get(windows.size() - 1);
         List<Candidate> candidates = jdbc.sql("""
-                SELECT id, codigo, nombre, estado, fecha_cierre FROM licitaciones
+                SELECT id, codigo, nombre, estado, convocatoria, fecha_cierre FROM licitaciones
                 WHERE estado = 'publicada' AND fecha_cierre > :now AND fecha_cierre <= :until
                 ORDER BY fecha_cierre
                 FOR UPDATE SKIP LOCKED
@@ -50,7 +51,8 @@ public class ClosingSweep {
                 .param("now", Timestamp.from(now))
                 .param("until", Timestamp.from(now.plusSeconds(widest * 3600L)))
                 .query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("codigo"), rs.getString("nombre"),
-                        rs.getString("estado"), rs.getTimestamp("fecha_cierre").toInstant()))
+                        rs.getString("estado"), rs.getObject("convocatoria", Integer.class),
+                        rs.getTimestamp("fecha_cierre").toInstant()))
                 .list();
         int announced = 0;
         for (Candidate candidate : candidates) {
@@ -60,7 +62,7 @@ public class ClosingSweep {
             if (markAnnounced(candidate, narrowest)) {
                 events.publish(CatalogEvents.CLOSING, candidate.id(), null, narrowest, List.of());
                 publisher.publishEvent(new OpportunityClosing(candidate.codigo(), candidate.nombre(),
-                        candidate.estado(), candidate.fechaCierre(), narrowest));
+                        candidate.estado(), candidate.convocatoria(), candidate.fechaCierre(), narrowest));
                 announced++;
             }
         }
@@ -89,6 +91,7 @@ public class ClosingSweep {
         return fresh;
     }
 
-    private record Candidate(long id, String codigo, String nombre, String estado, Instant fechaCierre) {
+    private record Candidate(long id, String codigo, String nombre, String estado, Integer convocatoria,
+            Instant fechaCierre) {
     }
 }

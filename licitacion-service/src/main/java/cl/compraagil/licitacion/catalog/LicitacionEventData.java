@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Data of {@code licitacion.new}, {@code licitacion.updated} and {@code licitacion.closing} (snake_case on the wire).
- * {@code hoursToClose} appears only in closing events and {@code changedFields} only in updates.
+ * {@code hoursToClose} appears only in closing events and {@code changedFields} only in updates; {@code convocatoria}
+ * is 1 for the first call and 2 for a Compra Ágil second call ("segundo llamado").
  */
 public record LicitacionEventData(
         String codigo,
@@ -22,6 +23,7 @@ public record LicitacionEventData(
         Instant fechaCierre,
         String estado,
         String previousEstado,
+        Integer convocatoria,
         List<String> unspscCodes,
         List<String> productos,
         String url,

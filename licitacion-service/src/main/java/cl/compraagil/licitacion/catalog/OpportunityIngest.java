@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Upserts an opportunity by codigo and, in the same transaction, tells the world what happened:
  * {@code licitacion.new} the first time a codigo is seen, {@code licitacion.updated} when something a
- * supplier cares about changed (estado, name, description, closing date, amount, call, products).
+ * supplier cares about changed (estado, name, description, closing date, amount, call, products). A change of
+ * estado or a second call is also raised in-process for the owners of saved licitaciones.
  */
 @Service
 public class OpportunityIngest {
@@ -42,11 +43,14 @@ public class OpportunityIngest {
             return IngestResult.unchanged();
         }
         String previousEstado = changed.contains("estado") ? before.estado() : null;
+        boolean secondCall = changed.contains("convocatoria") && opportunity.convocatoria() >= 2
+                && (before.convocatoria() == null || before.convocatoria() < opportunity.convocatoria());
         events.publish(CatalogEvents.UPDATED, before.id(), previousEstado, null, changed);
-        if (previousEstado != null) {
+        if (previousEstado != null || secondCall) {
             publisher.publishEvent(new OpportunityStateChanged(opportunity.codigo(), opportunity.nombre(),
-                    opportunity.estado(), previousEstado, opportunity.fechaCierre() != null
-                            ? opportunity.fechaCierre() : before.fechaCierre()));
+                    opportunity.estado(), previousEstado, opportunity.convocatoria() != null
+                            ? opportunity.convocatoria() : before.convocatoria(), secondCall,
+                    opportunity.fechaCierre() != null ? opportunity.fechaCierre() : before.fechaCierre()));
         }
         return new IngestResult(IngestResult.Outcome.UPDATED, previousEstado, changed);
     }

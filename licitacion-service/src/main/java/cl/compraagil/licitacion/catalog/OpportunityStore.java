@@ -12,13 +12,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OpportunityStore {
 
-    private static final String SEARCH_DOCUMENT = """
-            setweight(to_tsvector('es_unaccent', coalesce(l.nombre, '')), 'A')
-            || setweight(to_tsvector('es_unaccent', coalesce(l.descripcion, '')), 'B')
-            || setweight(to_tsvector('es_unaccent', coalesce((
-                   SELECT string_agg(coalesce(i.nombre, '') || ' ' || coalesce(i.descripcion, ''), ' ' ORDER BY i.correlativo)
-                   FROM licitacion_items i WHERE i.licitacion_id = l.id), '')), 'C')
-            """;
+    private static final String SEARCH_DOCUMENT = SearchDocument.of("l.nombre", "l.descripcion", """
+            (SELECT string_agg(coalesce(i.nombre, '') || ' ' || coalesce(i.descripcion, ''), ' ' ORDER BY i.correlativo)
+             FROM licitacion_items i WHERE i.licitacion_id = l.id)""");
 
     private final JdbcClient jdbc;
 

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -62,7 +63,67 @@ public final class OpportunityGenerator {
             new Product("luminarias LED 100W para alumbrado público", "39111501", "Luminarias", "UN", 60, 95000),
             new Product("frazadas y ropa de cama hospitalaria", "52121500", "Ropa de cama", "UN", 150, 18000),
             new Product("uniformes institucionales con logo bordado", "53102710", "Uniformes corporativos", "UN", 120, 24000),
-            new Product("insumos de laboratorio clínico", "41116100", "Reactivos de análisis clínico", "KT", 30, 85000));
+            new Product("insumos de laboratorio clínico", "41116100", "Reactivos de análisis clínico", "KT", 30, 85000),
+            // the long tail: products a few buyers ask for, so searches meet rare words as well as common ones
+            new Product("desfibrilador externo automático", "42172001", "Desfibriladores", "UN", 3, 1450000),
+            new Product("motosierra a combustión 20 pulgadas", "27112038", "Motosierras", "UN", 4, 390000),
+            new Product("electrocardiógrafo de 12 canales", "42181701", "Electrocardiógrafos", "UN", 2, 2300000),
+            new Product("pizarras interactivas para salas de clases", "44111911", "Pizarras interactivas", "UN", 10, 890000),
+            new Product("bicicletas para programa de seguridad ciudadana", "25111901", "Bicicletas", "UN", 12, 240000),
+            new Product("contenedores de basura de 360 litros", "47121701", "Contenedores de residuos", "UN", 80, 68000),
+            new Product("semillas de hortalizas para huertos comunitarios", "10151500", "Semillas de hortalizas", "KG", 50, 18000),
+            new Product("leña seca de eucaliptus por metro cúbico", "15101800", "Combustibles sólidos", "M3", 60, 45000),
+            new Product("cilindros de gas licuado de 45 kg", "15111510", "Gas licuado de petróleo", "UN", 40, 78000),
+            new Product("vacunas antirrábicas para operativo veterinario", "42121600", "Vacunas veterinarias", "DS", 500, 3800),
+            new Product("audífonos para adultos mayores", "42211702", "Audífonos", "UN", 30, 320000),
+            new Product("sillas de ruedas estándar", "42211502", "Sillas de ruedas", "UN", 10, 130000),
+            new Product("colchones antiescaras", "42192204", "Colchones médicos", "UN", 15, 160000),
+            new Product("proyector multimedia 4000 lúmenes", "45111609", "Proyectores multimedia", "UN", 8, 420000),
+            new Product("drones con cámara térmica", "25132000", "Vehículos aéreos no tripulados", "UN", 2, 3900000),
+            new Product("generador eléctrico diésel 10 kVA", "26111604", "Generadores diésel", "UN", 2, 4100000),
+            new Product("mangueras contra incendio 52 mm", "46191606", "Mangueras contra incendios", "UN", 20, 95000),
+            new Product("instrumentos musicales para orquesta escolar", "60131000", "Instrumentos musicales", "UN", 15, 210000),
+            new Product("balones de fútbol número 5", "49161504", "Balones de fútbol", "UN", 60, 14000),
+            new Product("mallas raschel para invernadero", "11162110", "Mallas agrícolas", "RL", 20, 52000),
+            new Product("forraje de alfalfa en fardos", "10121800", "Forraje", "UN", 300, 9000),
+            new Product("pañales para adultos talla G", "53102305", "Pañales para adultos", "PQ", 300, 11000),
+            new Product("fonendoscopios de doble campana", "42181902", "Estetoscopios", "UN", 20, 45000),
+            new Product("termómetros digitales infrarrojos", "41112228", "Termómetros", "UN", 40, 22000),
+            new Product("radios portátiles VHF para emergencias", "43191501", "Radios de dos vías", "UN", 12, 260000),
+            new Product("baterías de litio para vehículos eléctricos", "26111711", "Baterías recargables", "UN", 6, 980000),
+            new Product("paneles solares fotovoltaicos 450W", "26111611", "Paneles solares", "UN", 30, 160000),
+            new Product("mobiliario de juegos infantiles para plaza", "49241501", "Juegos infantiles de exterior", "UN", 4, 2600000),
+            new Product("chalecos reflectantes para inspectores", "46181531", "Chalecos de seguridad", "UN", 100, 7000),
+            new Product("carpas de emergencia para damnificados", "56101813", "Carpas", "UN", 25, 190000));
+
+    /** Unusual requests, each in about one opportunity in ten thousand: the rare words of a search. */
+    private static final List<Product> UNUSUAL = List.of(
+            new Product("ecógrafo portátil veterinario", "42191902", "Ecógrafos", "UN", 1, 6100000),
+            new Product("kayaks de polietileno para escuela de deportes náuticos", "49121508", "Kayaks", "UN", 6, 520000),
+            new Product("telescopio reflector para observatorio escolar", "41111813", "Telescopios", "UN", 1, 1900000),
+            new Product("arpa llanera para conjunto folclórico", "60131102", "Arpas", "UN", 1, 850000),
+            new Product("piano vertical acústico", "60131206", "Pianos", "UN", 1, 4300000),
+            new Product("trampas para roedores de captura viva", "10191703", "Trampas para animales", "UN", 40, 16000),
+            new Product("boyas de señalización marítima", "46161605", "Boyas", "UN", 4, 980000),
+            new Product("sismógrafo de banda ancha", "41114302", "Sismógrafos", "UN", 1, 5600000),
+            new Product("colmenas de abejas con núcleo", "10101700", "Insectos útiles", "UN", 20, 120000),
+            new Product("trajes de buceo de neopreno", "49121700", "Trajes de buceo", "UN", 8, 240000),
+            new Product("equipo de rayos X dental", "42151601", "Equipos de rayos X dentales", "UN", 1, 5200000),
+            new Product("camilla de rescate en montaña", "42172102", "Camillas de rescate", "UN", 3, 690000),
+            new Product("incubadora neonatal de transporte", "42231901", "Incubadoras neonatales", "UN", 1, 6300000),
+            new Product("carro de arrastre para caballos", "25173900", "Remolques", "UN", 1, 2100000),
+            new Product("hidrolavadora industrial de agua caliente", "47121806", "Hidrolavadoras", "UN", 2, 1300000),
+            new Product("estación meteorológica automática", "41112400", "Estaciones meteorológicas", "UN", 1, 3700000),
+            new Product("vestuario de cueca para ballet folclórico", "53102000", "Vestuario", "UN", 20, 85000),
+            new Product("mascotas de peluche para campaña preventiva", "60141100", "Peluches", "UN", 200, 6000),
+            new Product("chalupa de aluminio con motor fuera de borda", "25111500", "Embarcaciones", "UN", 1, 6500000),
+            new Product("detector de metales para control de acceso", "46171614", "Detectores de metales", "UN", 2, 2400000));
+
+    /**
+     * Product popularity falls off like word frequencies (Zipf, exponent 0.9): the first products of the list
+     * appear in about a tenth of the opportunities, the last ones in a few per thousand.
+     */
+    private static final double[] POPULARITY = popularity(PRODUCTS.size(), 0.9);
 
     private static final List<Buyer> BUYERS = List.of(
             new Buyer("I MUNICIPALIDAD DE PUENTE ALTO", "69.072.500-3", "Puente Alto", 13),
@@ -132,10 +193,13 @@ public final class OpportunityGenerator {
         List<Product> products = new ArrayList<>();
         int lines = 1 + (random.nextInt(10) < 6 ? 0 : random.nextInt(1, 4));
         while (products.size() < lines) {
-            Product product = pick(PRODUCTS);
+            Product product = PRODUCTS.get(popularProduct());
             if (!products.contains(product)) {
                 products.add(product);
             }
+        }
+        if (random.nextInt(400) == 0) {
+            products.add(pick(UNUSUAL));
         }
         List<OpportunityItem> items = new ArrayList<>();
         long amount = 0;
@@ -173,6 +237,25 @@ public final class OpportunityGenerator {
 
     private static String tipoLicitacion(long amount) {
         return amount < 6_900_000 ? "L1" : amount < 69_000_000 ? "LE" : "LP";
+    }
+
+    private int popularProduct() {
+        int index = Arrays.binarySearch(POPULARITY, random.nextDouble());
+        return Math.min(POPULARITY.length - 1, index >= 0 ? index + 1 : -index - 1);
+    }
+
+    /** Cumulative Zipf weights of n ranks, normalised to end in 1. */
+    private static double[] popularity(int n, double exponent) {
+        double[] cumulative = new double[n];
+        double sum = 0;
+        for (int rank = 1; rank <= n; rank++) {
+            sum += 1 / Math.pow(rank, exponent);
+            cumulative[rank - 1] = sum;
+        }
+        for (int i = 0; i < n; i++) {
+            cumulative[i] /= sum;
+        }
+        return cumulative;
     }
 
     private <T> T pick(List<T> values) {

@@ -12,6 +12,7 @@ import cl.compraagil.licitacion.catalog.OpportunityItem;
 import cl.compraagil.licitacion.catalog.OpportunityType;
 import cl.compraagil.licitacion.catalog.Quote;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +91,7 @@ public final class CompraAgilParser {
                 moneda == null ? null : moneda.toUpperCase(Locale.ROOT),
                 original,
                 ChileTime.parse(text(fechas, "fecha_publicacion")),
-                ChileTime.parse(text(fechas, "fecha_cierre")),
+                closing(node, fechas),
                 ChileTime.parse(text(fechas, "fecha_ultimo_cambio")),
                 estado(node),
                 smallInt(object(node, "convocatoria"), "estado_convocatoria"),
@@ -102,6 +103,22 @@ public final class CompraAgilParser {
                 detailed,
                 "compra_agil_v2",
                 node.toString());
+    }
+
+    /**
+     * The closing of the current call. A second call ({@code estado_convocatoria} 2) closes at
+     * {@code fecha_cierre_segundo_llamado}, found under {@code fechas} in lists and under {@code convocatoria} in
+     * details; the field is filled in ahead of time during the first call, so it counts only once the call is 2.
+     */
+    private static Instant closing(JsonNode node, JsonNode fechas) {
+        JsonNode convocatoria = object(node, "convocatoria");
+        Instant first = ChileTime.parse(text(fechas, "fecha_cierre"));
+        Integer call = smallInt(convocatoria, "estado_convocatoria");
+        if (call == null || call < 2) {
+            return first;
+        }
+        Instant second = ChileTime.parse(firstText(convocatoria, fechas, "fecha_cierre_segundo_llamado"));
+        return second != null ? second : first;
     }
 
     private static String estado(JsonNode node) {

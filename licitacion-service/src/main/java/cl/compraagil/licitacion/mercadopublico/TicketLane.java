@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one lane all calls made with the ticket go through: never two at once (Mercado Público answers 10500 to
- * simultaneous requests), spaced by a minimum interval, each one paid from the daily budget, retried with
+ * simultaneous requests), in this JVM by a fair lock and across replicas by {@link TicketMutex}, spaced by a
+ * minimum interval, each one paid from the daily budget, retried with
  * backoff (or the advised Retry-After) on 429/10500/5xx, and cut by a circuit breaker when the API keeps failing.
  */
 @Component
@@ -21,13 +22,15 @@ public class TicketLane {
     private final ReentrantLock lock = new ReentrantLock(true);
     private final MercadoPublicoProperties properties;
     private final DailyRequestBudget budget;
+    private final TicketMutex mutex;
     private final CircuitBreaker breaker;
     private final Retry retry;
     private long lastCallNanos;
 
-    TicketLane(MercadoPublicoProperties properties, DailyRequestBudget budget) {
+    TicketLane(MercadoPublicoProperties properties, DailyRequestBudget budget, TicketMutex mutex) {
         this.properties = properties;
         this.budget = budget;
+        this.mutex = mutex;
         this.breaker = CircuitBreaker.of("mercadopublico", CircuitBreakerConfig.custom()
                 .failureRateThreshold(properties.circuitFailureRate())
                 .slidingWindowSize(10)
@@ -45,11 +48,12 @@ public class TicketLane {
     <T> T call(String api, int dailyBudget, Supplier<T> request) {
         lock.lock();
         try {
-            return retry.executeSupplier(() -> breaker.executeSupplier(() -> {
+            // backoff pauses happen outside the cluster-wide mutex, so other replicas can call meanwhile
+            return retry.executeSupplier(() -> mutex.hold(() -> breaker.executeSupplier(() -> {
                 pace();
                 budget.consume(api, dailyBudget);
                 return request.get();
-            }));
+            })));
         } catch (CallNotPermittedException open) {
             throw new MercadoPublicoException(MercadoPublicoException.Reason.CIRCUIT_OPEN,
                     "Mercado Público circuit is open after repeated failures");

@@ -27,9 +27,10 @@ class SavedLicitacionAlerts {
 
     @EventListener
     void on(OpportunityStateChanged change) {
+        String reason = change.secondCall() ? "segundo_llamado" : "estado_changed";
         for (long userId : store.followers(change.codigo())) {
-            outbox.append(TYPE, Long.toString(userId), new Alert(userId, change.codigo(), change.nombre(),
-                    "estado_changed", change.estado(), change.previousEstado(), change.fechaCierre(), null));
+            outbox.append(TYPE, Long.toString(userId), new Alert(userId, change.codigo(), change.nombre(), reason,
+                    change.estado(), change.previousEstado(), change.convocatoria(), change.fechaCierre(), null));
         }
     }
 
@@ -37,13 +38,18 @@ class SavedLicitacionAlerts {
     void on(OpportunityClosing closing) {
         for (long userId : store.followers(closing.codigo())) {
             outbox.append(TYPE, Long.toString(userId), new Alert(userId, closing.codigo(), closing.nombre(), "closing",
-                    closing.estado(), null, closing.fechaCierre(), closing.hoursToClose()));
+                    closing.estado(), null, closing.convocatoria(), closing.fechaCierre(), closing.hoursToClose()));
         }
     }
 
-    /** The event's data; previous_estado only on state changes, hours_to_close only on closing alerts. */
+    /**
+     * The event's data; reason {@code estado_changed}, {@code segundo_llamado} (a Compra Ágil second call opened:
+     * earlier quotes are not carried over) or {@code closing}; previous_estado only when the estado changed,
+     * hours_to_close only on closing alerts.
+     */
     record Alert(long userId, String codigo, String nombre, String reason, String estado,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String previousEstado, Instant fechaCierre,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String previousEstado,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer convocatoria, Instant fechaCierre,
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer hoursToClose) {
     }
 }

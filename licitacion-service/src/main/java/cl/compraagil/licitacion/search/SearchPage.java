@@ -5,7 +5,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A page of results, the number of matches and the cursor of the next page (null on the last). Like most search
- * engines, the total is exact up to 10 000 matches; beyond that {@code totalExact} is false and total is 10 000.
+ * engines, the total is exact up to {@value LicitacionSearch#CANDIDATES} matches; beyond that {@code totalExact} is
+ * false and total is PostgreSQL's estimate (never below that number).
  */
 public record SearchPage(List<LicitacionSummary> items, long total, boolean totalExact, String nextCursor) {
 

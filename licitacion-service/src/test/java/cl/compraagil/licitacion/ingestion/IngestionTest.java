@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import cl.compraagil.licitacion.OpportunityBuilder;
 import cl.compraagil.licitacion.ServiceTest;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -99,6 +101,48 @@ class IngestionTest extends ServiceTest {
         assertThat(events("licitacion.closing", "9200-3-COT26")).isEmpty();
         assertThat(events("saved_licitacion.alert", "78")).singleElement()
                 .satisfies(e -> assertThat(e.path("data").path("reason").asString()).isEqualTo("closing"));
+    }
+
+    @Test
+    void everyStateOfTheLifecycleAndTheSecondCallIsPublishedAndAlertsWhoSavedIt() {
+        String codigo = "9300-1-COT26";
+        Instant now = Instant.now();
+        OpportunityBuilder firstCall = OpportunityBuilder.compraAgil(codigo).nombre("Compra de resmas de papel")
+                .cierre(now.plus(Duration.ofMinutes(60)));
+        ingest.ingest(firstCall.build());
+        jdbc.sql("INSERT INTO saved_licitaciones (user_id, codigo) VALUES (79, :codigo)").param("codigo", codigo).update();
+        closingSweep.sweep();
+        ingest.ingest(firstCall.estado("cerrada").build());
+        // nobody quoted: the buyer opens a second call, with its own closing date
+        Instant secondClosing = now.plus(Duration.ofMinutes(100));
+        ingest.ingest(firstCall.estado("publicada").convocatoria(2).cierre(secondClosing).build());
+        closingSweep.sweep();
+        ingest.ingest(firstCall.estado("cerrada").build());
+        ingest.ingest(firstCall.estado("proveedor_seleccionado").build());
+
+        List<JsonNode> updates = events("licitacion.updated", codigo);
+        assertThat(updates).extracting(e -> e.path("data").path("previous_estado").asString() + "→"
+                + e.path("data").path("estado").asString())
+                .containsExactly("publicada→cerrada", "cerrada→publicada", "publicada→cerrada",
+                        "cerrada→proveedor_seleccionado");
+        JsonNode secondCall = updates.get(1).path("data");
+        assertThat(secondCall.path("convocatoria").asInt()).isEqualTo(2);
+        assertThat(secondCall.path("changed_fields").toString()).contains("convocatoria", "fecha_cierre", "estado");
+
+        List<JsonNode> closings = events("licitacion.closing", codigo);
+        assertThat(closings).hasSize(2);
+        assertThat(closings.get(0).path("data").path("convocatoria").asInt()).isEqualTo(1);
+        assertThat(closings.get(1).path("data").path("convocatoria").asInt()).isEqualTo(2);
+        assertThat(closings.get(1).path("data").path("hours_to_close").asInt()).isEqualTo(2);
+        assertThat(Instant.parse(closings.get(1).path("data").path("fecha_cierre").asString()))
+                .isCloseTo(secondClosing, within(1, ChronoUnit.MILLIS));
+
+        assertThat(events("saved_licitacion.alert", "79")).extracting(e -> e.path("data").path("reason").asString())
+                .containsExactly("closing", "estado_changed", "segundo_llamado", "closing", "estado_changed",
+                        "estado_changed");
+        JsonNode secondCallAlert = events("saved_licitacion.alert", "79").get(2).path("data");
+        assertThat(secondCallAlert.path("convocatoria").asInt()).isEqualTo(2);
+        assertThat(secondCallAlert.path("previous_estado").asString()).isEqualTo("cerrada");
     }
 
     @Test

@@ -13,9 +13,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cl.compraagil.licitacion.ServiceTest;
 import cl.compraagil.licitacion.catalog.Opportunity;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.ObjectMapper;
@@ -40,6 +45,12 @@ class MercadoPublicoClientsTest extends ServiceTest {
 
     @Autowired
     ObjectMapper mapper;
+
+    @Autowired
+    TicketMutex mutex;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void compraAgilListSendsTheTicketHeaderAChangeWindowAndPagesOf50() {
@@ -95,7 +106,7 @@ class MercadoPublicoClientsTest extends ServiceTest {
         MERCADO_PUBLICO.stubFor(get(urlPathEqualTo(CA_LIST)).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "application/json")
                 .withBody(Fixtures.text("error-ca-v2-500-error-interno.json"))));
-        TicketLane ownLane = new TicketLane(properties, budget);
+        TicketLane ownLane = new TicketLane(properties, budget, mutex);
         CompraAgilClient client = new CompraAgilClient(properties, new MercadoPublicoHttp(properties, mapper), ownLane);
         assertThatThrownBy(() -> client.list(Instant.now().minusSeconds(60), Instant.now(), 1))
                 .isInstanceOfSatisfying(MercadoPublicoException.class,
@@ -106,7 +117,7 @@ class MercadoPublicoClientsTest extends ServiceTest {
     @Test
     void repeatedFailuresOpenTheCircuitAndStopCallingTheApi() {
         MERCADO_PUBLICO.stubFor(get(urlPathEqualTo(V1)).willReturn(aResponse().withStatus(504)));
-        TicketLane ownLane = new TicketLane(properties, budget);
+        TicketLane ownLane = new TicketLane(properties, budget, mutex);
         LicitacionesV1Client client = new LicitacionesV1Client(properties, new MercadoPublicoHttp(properties, mapper),
                 ownLane);
         assertThatThrownBy(client::activas).isInstanceOf(MercadoPublicoException.class);
@@ -180,6 +191,28 @@ class MercadoPublicoClientsTest extends ServiceTest {
         MERCADO_PUBLICO.stubFor(get(urlPathEqualTo(V1)).inScenario("html").whenScenarioStateIs("json")
                 .willReturn(okJson(Fixtures.text("v1-licitaciones-list.json"))));
         assertThat(v1.activas()).hasSize(31);
+    }
+
+    @Test
+    void noCallLeavesWhileAnotherReplicaIsCallingWithTheSameTicket() throws Exception {
+        MERCADO_PUBLICO.stubFor(get(urlPathEqualTo(V1)).willReturn(okJson(Fixtures.text("v1-licitaciones-list.json"))));
+        try (Connection otherReplica = dataSource.getConnection()) {
+            lock(otherReplica, "pg_advisory_lock", mutex.key());
+            CompletableFuture<Integer> call = CompletableFuture.supplyAsync(() -> v1.activas().size());
+            Thread.sleep(700);
+            MERCADO_PUBLICO.verify(0, getRequestedFor(urlPathEqualTo(V1)));
+            assertThat(call).isNotDone();
+            lock(otherReplica, "pg_advisory_unlock", mutex.key());
+            assertThat(call.get(10, TimeUnit.SECONDS)).isEqualTo(31);
+        }
+        MERCADO_PUBLICO.verify(1, getRequestedFor(urlPathEqualTo(V1)));
+    }
+
+    private static void lock(Connection connection, String function, long key) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?)")) {
+            statement.setLong(1, key);
+            statement.executeQuery().close();
+        }
     }
 
     @Test

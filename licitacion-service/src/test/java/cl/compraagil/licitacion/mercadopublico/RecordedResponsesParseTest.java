@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Every recorded Mercado Público response parses, with the quirks the recordings document. */
 class RecordedResponsesParseTest {
@@ -32,6 +33,23 @@ class RecordedResponsesParseTest {
         assertThat(first.fechaUltimoCambio()).isEqualTo(Instant.parse("2026-06-22T17:55:00.630Z"));
         assertThat(first.regionCodigo()).isEqualTo(13);
         assertThat(items.get(1).region()).isEqualTo("Región de Valparaíso");
+    }
+
+    @Test
+    void aSecondCallClosesAtTheSecondCallsClosingDate() {
+        ObjectNode item = (ObjectNode) CompraAgilParser.listItems(Fixtures.json("ca-v2-list-items.json")).get(0);
+        // the recorded first call already carries the planned second-call closing; it does not count yet
+        assertThat(CompraAgilParser.listItem(item).fechaCierre()).isEqualTo(Instant.parse("2026-06-23T18:00:00Z"));
+        ((ObjectNode) item.path("convocatoria")).put("estado_convocatoria", 2);
+        Opportunity secondCall = CompraAgilParser.listItem(item);
+        assertThat(secondCall.convocatoria()).isEqualTo(2);
+        // "2026-06-24T14:04:59.610Z" under fechas, Chile wall-clock (UTC-4 in June)
+        assertThat(secondCall.fechaCierre()).isEqualTo(Instant.parse("2026-06-24T18:04:59.610Z"));
+
+        ObjectNode detail = (ObjectNode) Fixtures.json("ca-v2-detail-2048-540-COT26.json");
+        ((ObjectNode) detail.path("convocatoria")).put("estado_convocatoria", 2);
+        // "2026-09-23 14:22" under convocatoria in a detail, Chile summer time (UTC-3) from September
+        assertThat(CompraAgilParser.detail(detail).fechaCierre()).isEqualTo(Instant.parse("2026-09-23T17:22:00Z"));
     }
 
     @Test

@@ -132,6 +132,50 @@ class SearchApiTest extends ServiceTest {
     }
 
     @Test
+    void relevancePagesByCursorAndBroadQueriesRankOnlyTheNewestMatchesWithAnEstimatedTotal() {
+        Instant now = Instant.now();
+        for (int i = 1; i <= 6; i++) {
+            ingest.ingest(OpportunityBuilder.compraAgil("9101-" + i + "-COT26").organismo("CENTRO DE CANDIDATOS")
+                    .nombre(i % 2 == 0 ? "Motobombas de riego" : "Repuestos varios")
+                    .descripcion("Repuestos de motobombas para la planta " + i)
+                    .publicacion(now.minus(Duration.ofHours(10 - i))).build());
+        }
+        SearchCriteria all = new SearchCriteria("motobombas", null, List.of("publicada"), null, "candidatos", null, null,
+                null, null, null, SortOrder.RELEVANCE, 2, null);
+        LicitacionSearch exact = new LicitacionSearch(jdbc);
+        List<String> seen = new ArrayList<>();
+        SearchPage page = exact.search(all);
+        assertThat(page.total()).isEqualTo(6);
+        assertThat(page.totalExact()).isTrue();
+        while (true) {
+            seen.addAll(page.items().stream().map(LicitacionSummary::codigo).toList());
+            if (page.nextCursor() == null) {
+                break;
+            }
+            page = exact.search(new SearchCriteria("motobombas", null, List.of("publicada"), null, "candidatos", null,
+                    null, null, null, null, SortOrder.RELEVANCE, 2, Cursor.decode(page.nextCursor(), SortOrder.RELEVANCE)));
+        }
+        // name matches (weight A) first, each match exactly once
+        assertThat(seen).hasSize(6).doesNotHaveDuplicates();
+        assertThat(seen.subList(0, 3)).containsExactlyInAnyOrder("9101-2-COT26", "9101-4-COT26", "9101-6-COT26");
+
+        LicitacionSearch bounded = new LicitacionSearch(jdbc, 4);
+        SearchCriteria broad = new SearchCriteria("motobombas", null, List.of("publicada"), null, "candidatos", null,
+                null, null, null, null, SortOrder.RELEVANCE, 3, null);
+        SearchPage first = bounded.search(broad);
+        // only the 4 newest matches are ranked; the total is then PostgreSQL's estimate, never below the cap
+        assertThat(first.totalExact()).isFalse();
+        assertThat(first.total()).isGreaterThanOrEqualTo(4);
+        SearchPage second = bounded.search(new SearchCriteria("motobombas", null, List.of("publicada"), null,
+                "candidatos", null, null, null, null, null, SortOrder.RELEVANCE, 3,
+                Cursor.decode(first.nextCursor(), SortOrder.RELEVANCE)));
+        assertThat(second.nextCursor()).isNull();
+        assertThat(java.util.stream.Stream.concat(first.items().stream(), second.items().stream())
+                .map(LicitacionSummary::codigo))
+                .containsExactlyInAnyOrder("9101-3-COT26", "9101-4-COT26", "9101-5-COT26", "9101-6-COT26");
+    }
+
+    @Test
     void invalidParametersAnswer400ProblemsInSpanish() throws Exception {
         mvc.perform(get("/api/v1/licitaciones").param("region", "99").header("Authorization", bearer(501)))
                 .andExpect(status().isBadRequest())

@@ -30,6 +30,7 @@ public class PriceRecommender {
 
     private final ProductMatcher matcher;
     private final ComparableQuotes quotes;
+    private final TextMemo memo = new TextMemo();
 
     PriceRecommender(ProductMatcher matcher, ComparableQuotes quotes) {
         this.matcher = matcher;
@@ -46,10 +47,11 @@ public class PriceRecommender {
                 : matcher.codesFor(request.product()).stream().map(ProductMatcher.CodeMatch::code).toList();
         List<QuoteObservation> found = codes.isEmpty() ? List.of()
                 : quotes.recent(codes, asOf.minusDays(LOOKBACK_DAYS), asOf, PER_CODE);
-        Set<String> queryTokens = SpanishText.tokens(request.product());
+        Query query = new Query(SpanishText.tokens(request.product()), normalisedOrNull(request.region()),
+                normalisedOrNull(request.organismo()), request.quantity(), asOf);
         List<Weighted> weighted = new ArrayList<>(found.size());
         for (QuoteObservation observation : found) {
-            weighted.add(weigh(observation, request, queryTokens, asOf));
+            weighted.add(weigh(observation, query));
         }
         List<Weighted> winners = weighted.stream().filter(w -> w.observation().won()).toList();
         if (winners.isEmpty()) {
@@ -85,20 +87,28 @@ public class PriceRecommender {
     record Weighted(QuoteObservation observation, double weight, double similarity) {
     }
 
-    private static Weighted weigh(QuoteObservation o, PriceRequest request, Set<String> queryTokens, LocalDate asOf) {
-        double similarity = queryTokens.isEmpty() ? 1 : SpanishText.similarity(queryTokens, SpanishText.tokens(o.producto()));
-        double weight = queryTokens.isEmpty() ? 1 : 0.25 + similarity;
-        if (request.region() != null && SpanishText.normalise(request.region()).equals(SpanishText.normalise(o.region()))) {
+    /** What every comparable bid is weighed against, normalised once per request. */
+    private record Query(Set<String> tokens, String region, String organismo, int quantity, LocalDate asOf) {
+    }
+
+    private String normalisedOrNull(String text) {
+        return text == null ? null : SpanishText.normalise(text);
+    }
+
+    private Weighted weigh(QuoteObservation o, Query query) {
+        boolean anyText = !query.tokens().isEmpty();
+        double similarity = anyText ? SpanishText.similarity(query.tokens(), memo.tokens(o.producto())) : 1;
+        double weight = anyText ? 0.25 + similarity : 1;
+        if (query.region() != null && query.region().equals(memo.normalised(o.region()))) {
             weight *= 2;
         }
-        if (request.organismo() != null
-                && SpanishText.normalise(request.organismo()).equals(SpanishText.normalise(o.organismo()))) {
+        if (query.organismo() != null && query.organismo().equals(memo.normalised(o.organismo()))) {
             weight *= 2;
         }
         if (o.cantidad() > 0) {
-            weight *= Math.exp(-Math.abs(Math.log(request.quantity() / o.cantidad())) / 2);
+            weight *= Math.exp(-Math.abs(Math.log(query.quantity() / o.cantidad())) / 2);
         }
-        long age = ChronoUnit.DAYS.between(o.fechaCierre(), asOf);
+        long age = ChronoUnit.DAYS.between(o.fechaCierre(), query.asOf());
         weight *= Math.pow(0.5, age / 180.0);
         return new Weighted(o, weight, similarity);
     }

@@ -11,6 +11,11 @@ import cl.compraagil.notification.outbound.Channel;
 import cl.compraagil.notification.outbound.OutboundMessage;
 import cl.compraagil.notification.outbound.OutboundMessages;
 import cl.compraagil.notification.webhook.WebhookPublisher;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +26,10 @@ import tools.jackson.databind.JsonNode;
 /** Tells the owner of a saved licitación that it changed state or is about to close, on every channel they have. */
 @Component
 class SavedLicitacionEvents implements EventHandler {
+
+    private static final ZoneId CHILE = ZoneId.of("America/Santiago");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Inbox inbox;
     private final OutboundMessages outbound;
@@ -51,12 +60,26 @@ class SavedLicitacionEvents implements EventHandler {
         String reason = EventData.text(data, "reason");
         String estado = EventData.text(data, "estado");
         String cierre = EventData.text(data, "fecha_cierre");
-        String title = "closing".equals(reason)
-                ? "Está por cerrar una licitación guardada: " + codigo
-                : "Cambió el estado de una licitación guardada: " + codigo;
-        String detail = (nombre == null ? codigo : nombre) + ("closing".equals(reason)
-                ? ". Cierra " + (cierre == null ? "pronto" : cierre.replace('T', ' ').replace("Z", "")) + "."
-                : ". Nuevo estado: " + (estado == null ? "desconocido" : estado.replace('_', ' ')) + ".");
+        String hours = EventData.text(data, "hours_to_close");
+        String name = nombre == null ? codigo : nombre;
+        String title;
+        String detail;
+        switch (reason == null ? "" : reason) {
+            case "closing" -> {
+                title = "Está por cerrar una licitación guardada: " + codigo;
+                detail = name + ". Cierra " + (hours == null ? "" : "en " + hours + (hours.equals("1") ? " hora" : " horas")
+                        + (cierre == null ? "" : ", ")) + chileTime(cierre) + ".";
+            }
+            case "segundo_llamado" -> {
+                title = "Segundo llamado en una licitación guardada: " + codigo;
+                detail = name + ". Se abrió un segundo llamado: las cotizaciones del primero no se traspasan, hay que"
+                        + " cotizar de nuevo. Cierra " + chileTime(cierre) + ".";
+            }
+            default -> {
+                title = "Cambió el estado de una licitación guardada: " + codigo;
+                detail = name + ". Nuevo estado: " + (estado == null ? "desconocido" : estado.replace('_', ' ')) + ".";
+            }
+        }
         String url = properties.licitacionBaseUrl() + codigo;
         String key = "saved:" + event.id();
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -64,7 +87,9 @@ class SavedLicitacionEvents implements EventHandler {
         payload.put("nombre", nombre);
         payload.put("reason", reason);
         payload.put("estado", estado);
+        payload.put("previous_estado", EventData.text(data, "previous_estado"));
         payload.put("fecha_cierre", cierre);
+        payload.put("convocatoria", EventData.number(data, "convocatoria"));
         payload.put("url", url);
         inbox.record(new InboxEntry(userId, "saved_licitacion", title, detail, payload, key));
         Optional<Contact> contact = contacts.find(userId);
@@ -74,5 +99,18 @@ class SavedLicitacionEvents implements EventHandler {
         contact.filter(Contact::hasTelegram).ifPresent(c -> outbound.enqueue(OutboundMessage.now(userId, Channel.TELEGRAM,
                 c.telegramId().toString(), title, "📌 " + title + "\n" + detail + "\n" + url, key + ":telegram")));
         webhooks.publish(userId, "saved_licitacion.alert", key, payload);
+    }
+
+    /** The closing instant as a Chilean user reads it: "el 28-11-2026 a las 12:00 (hora de Chile)". */
+    static String chileTime(String instant) {
+        if (instant == null) {
+            return "pronto";
+        }
+        try {
+            ZonedDateTime local = OffsetDateTime.parse(instant).atZoneSameInstant(CHILE);
+            return "el " + DAY.format(local) + " a las " + HOUR.format(local) + " (hora de Chile)";
+        } catch (DateTimeParseException e) {
+            return "el " + instant.replace('T', ' ');
+        }
     }
 }

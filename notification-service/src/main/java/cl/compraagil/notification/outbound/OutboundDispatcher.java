@@ -22,14 +22,14 @@ class OutboundDispatcher {
     private static final Logger log = LoggerFactory.getLogger(OutboundDispatcher.class);
 
     private final OutboundMessages queue;
-    private final SendGridEmailSender email;
+    private final EmailSender email;
     private final TelegramSender telegram;
     private final TelegramPacer pacer;
     private final UserContacts contacts;
     private final OutboundProperties properties;
     private final TransactionTemplate transactions;
 
-    OutboundDispatcher(OutboundMessages queue, SendGridEmailSender email, TelegramSender telegram, TelegramPacer pacer,
+    OutboundDispatcher(OutboundMessages queue, EmailSender email, TelegramSender telegram, TelegramPacer pacer,
             UserContacts contacts, OutboundProperties properties, TransactionTemplate transactions) {
         this.queue = queue;
         this.email = email;

@@ -4,14 +4,15 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.util.HtmlUtils;
 
 /** Sends one email through SendGrid's v3 Mail Send API; 202 means accepted for delivery. */
 @Component
-class SendGridEmailSender {
+@ConditionalOnProperty(prefix = "notification.email", name = "provider", havingValue = EmailProperties.SENDGRID, matchIfMissing = true)
+class SendGridEmailSender implements EmailSender {
 
     private final EmailProperties properties;
     private final RestClient client;
@@ -23,7 +24,8 @@ class SendGridEmailSender {
                 properties.sendgrid().connectTimeout(), properties.sendgrid().readTimeout());
     }
 
-    SendResult send(QueuedMessage message) {
+    @Override
+    public SendResult send(QueuedMessage message) {
         if (!breaker.tryAcquirePermission()) {
             return new SendResult.Transient("SendGrid no disponible (circuito abierto)", Duration.ofSeconds(30));
         }
@@ -45,8 +47,7 @@ class SendGridEmailSender {
     }
 
     private Map<String, Object> body(QueuedMessage message) {
-        String html = "<div style=\"font-family:Arial,sans-serif;font-size:14px;line-height:1.5\">"
-                + HtmlUtils.htmlEscape(message.body()).replace("\n", "<br>") + "</div>";
+        String html = EmailTemplate.html(message.body());
         return Map.of(
                 "personalizations", List.of(Map.of("to", List.of(Map.of("email", message.recipient())))),
                 "from", Map.of("email", properties.fromAddress(), "name", properties.fromName()),

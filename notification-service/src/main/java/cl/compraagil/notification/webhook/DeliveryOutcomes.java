@@ -28,7 +28,7 @@ class DeliveryOutcomes {
     }
 
     /** One attempt's outcome, as the dispatcher hands it over. */
-    record Outcome(WebhookMessage message, DeliveryAttempt attempt, boolean blocked) {
+    record Outcome(WebhookMessage message, DeliveryAttempt attempt) {
     }
 
     /** Records a batch of attempts in one transaction: successes in bulk, failures one by one. */
@@ -44,7 +44,7 @@ class DeliveryOutcomes {
                     endpoints.markHealthy(outcome.message().endpointId());
                 }
             } else {
-                recordFailure(outcome.message(), outcome.attempt(), outcome.blocked());
+                recordFailure(outcome.message(), outcome.attempt());
             }
         }
         if (!delivered.isEmpty()) {
@@ -52,9 +52,9 @@ class DeliveryOutcomes {
         }
     }
 
-    private void recordFailure(WebhookMessage message, DeliveryAttempt attempt, boolean blocked) {
+    private void recordFailure(WebhookMessage message, DeliveryAttempt attempt) {
         messages.logAttempt(message, attempt);
-        if (blocked) {
+        if (attempt.blocked()) {
             messages.failed(message);
             return;
         }

@@ -37,7 +37,6 @@ class SsrfGuard {
             return "La URL no es válida para un webhook.";
         }
         String host = url.getHost().toLowerCase(Locale.ROOT);
-        boolean hostAllowed = allowedHosts.contains(host);
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
@@ -46,7 +45,7 @@ class SsrfGuard {
         }
         boolean allAllowListed = true;
         for (InetAddress address : addresses) {
-            boolean listed = hostAllowed || allowedNetworks.stream().anyMatch(cidr -> cidr.contains(address));
+            boolean listed = allowListed(host, address);
             allAllowListed &= listed;
             if (!listed && internal(address)) {
                 return "La URL apunta a una dirección interna o reservada, que no se permite para webhooks.";
@@ -56,6 +55,15 @@ class SsrfGuard {
             return "La URL debe usar https.";
         }
         return null;
+    }
+
+    /** Whether a connection to this address, resolved for this host, must not be opened (checked again at connect time). */
+    boolean refused(String host, InetAddress address) {
+        return !allowListed(host.toLowerCase(Locale.ROOT), address) && internal(address);
+    }
+
+    private boolean allowListed(String host, InetAddress address) {
+        return allowedHosts.contains(host) || allowedNetworks.stream().anyMatch(cidr -> cidr.contains(address));
     }
 
     static boolean internal(InetAddress address) {

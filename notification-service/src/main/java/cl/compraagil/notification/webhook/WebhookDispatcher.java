@@ -80,8 +80,8 @@ class WebhookDispatcher implements DisposableBean {
         String refusal = guard.refusal(url);
         DeliveryAttempt attempt = refusal == null
                 ? sender.send(url, message.signingSecrets(Instant.now()), message.msgId(), message.payload())
-                : new DeliveryAttempt(null, 0, null, "Destino bloqueado: " + refusal, null);
-        return new DeliveryOutcomes.Outcome(message, attempt, refusal != null);
+                : DeliveryAttempt.blocked(refusal);
+        return new DeliveryOutcomes.Outcome(message, attempt);
     }
 
     @Override

@@ -17,7 +17,7 @@ class WebhookEndpointRepository {
 
     private static final String COLUMNS = """
             id, user_id, url, events::text AS events, description, is_active, disabled_reason, failing_since, created_at,
-            updated_at, secret, previous_secret, previous_secret_expires_at""";
+            updated_at""";
 
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
@@ -29,8 +29,7 @@ class WebhookEndpointRepository {
         this.rowMapper = (rs, n) -> new WebhookEndpoint(rs.getLong("id"), rs.getLong("user_id"), rs.getString("url"),
                 List.of(mapper.readValue(rs.getString("events"), String[].class)), rs.getString("description"),
                 rs.getBoolean("is_active"), rs.getString("disabled_reason"), instant(rs, "failing_since"),
-                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("secret"), rs.getString("previous_secret"),
-                instant(rs, "previous_secret_expires_at"));
+                instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 
     List<WebhookEndpoint> ofUser(long userId) {
@@ -53,13 +52,14 @@ class WebhookEndpointRepository {
                 .query(Long.class).single();
     }
 
-    long insert(long userId, String url, List<String> events, String description, String secret) {
+    /** @param encryptedSecret the signing secret as {@link SecretCipher} sealed it */
+    long insert(long userId, String url, List<String> events, String description, String encryptedSecret) {
         return jdbc.sql("""
                 INSERT INTO webhook_endpoints (user_id, url, events, description, secret, is_active)
                 VALUES (:user, :url, CAST(:events AS jsonb), :description, :secret, TRUE) RETURNING id
                 """)
                 .param("user", userId).param("url", url).param("events", mapper.writeValueAsString(events))
-                .param("description", description).param("secret", secret)
+                .param("description", description).param("secret", encryptedSecret)
                 .query(Long.class).single();
     }
 
@@ -75,13 +75,13 @@ class WebhookEndpointRepository {
                 .update();
     }
 
-    void rotateSecret(long userId, long id, String secret, Instant previousValidUntil) {
+    void rotateSecret(long userId, long id, String encryptedSecret, Instant previousValidUntil) {
         jdbc.sql("""
                 UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_expires_at = :until, secret = :secret,
                     updated_at = now()
                 WHERE id = :id AND user_id = :user
                 """)
-                .param("id", id).param("user", userId).param("secret", secret).param("until", Timestamp.from(previousValidUntil))
+                .param("id", id).param("user", userId).param("secret", encryptedSecret).param("until", Timestamp.from(previousValidUntil))
                 .update();
     }
 
@@ -114,6 +114,30 @@ class WebhookEndpointRepository {
                 RETURNING failing_since
                 """)
                 .param("id", id).query(Timestamp.class).single().toInstant();
+    }
+
+    /** Stored secrets of the endpoints with a secret not sealed under the given prefix (key), for re-encryption. */
+    List<StoredSecrets> secretsNotUnder(String prefix) {
+        return jdbc.sql("""
+                SELECT id, secret, previous_secret FROM webhook_endpoints
+                WHERE NOT starts_with(secret, :prefix) OR NOT starts_with(previous_secret, :prefix) ORDER BY id
+                """).param("prefix", prefix)
+                .query((rs, n) -> new StoredSecrets(rs.getLong("id"), rs.getString("secret"), rs.getString("previous_secret")))
+                .list();
+    }
+
+    /** Replaces stored secrets only if nobody changed them meanwhile (a rotation by the owner wins). */
+    boolean replaceSecrets(StoredSecrets before, String secret, String previousSecret) {
+        return jdbc.sql("""
+                UPDATE webhook_endpoints SET secret = :secret, previous_secret = :previous
+                WHERE id = :id AND secret IS NOT DISTINCT FROM :oldSecret AND previous_secret IS NOT DISTINCT FROM :oldPrevious
+                """)
+                .param("id", before.id()).param("secret", secret).param("previous", previousSecret)
+                .param("oldSecret", before.secret()).param("oldPrevious", before.previousSecret()).update() == 1;
+    }
+
+    /** An endpoint's secrets as stored (encrypted). */
+    record StoredSecrets(long id, String secret, String previousSecret) {
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -22,9 +22,11 @@ class WebhookEndpoints {
     private final SsrfGuard guard;
     private final Entitlements entitlements;
     private final WebhookProperties properties;
+    private final SecretCipher cipher;
 
     WebhookEndpoints(WebhookEndpointRepository endpoints, WebhookMessageRepository messages, WebhookPublisher publisher,
-            SsrfGuard guard, Entitlements entitlements, WebhookProperties properties) {
+            SsrfGuard guard, Entitlements entitlements, WebhookProperties properties, SecretCipher cipher) {
+        this.cipher = cipher;
         this.endpoints = endpoints;
         this.messages = messages;
         this.publisher = publisher;
@@ -50,7 +52,7 @@ class WebhookEndpoints {
                     "Alcanzaste el máximo de " + properties.maxEndpointsPerUser() + " endpoints de webhook.");
         }
         String secret = WebhookSigner.newSecret();
-        long id = endpoints.insert(userId, url.toString(), request.eventsOrAll(), request.description(), secret);
+        long id = endpoints.insert(userId, url.toString(), request.eventsOrAll(), request.description(), cipher.encrypt(secret));
         if (!request.activeOrDefault()) {
             endpoints.update(userId, id, url.toString(), request.eventsOrAll(), request.description(), false);
         }
@@ -80,7 +82,7 @@ class WebhookEndpoints {
         WebhookEndpoint endpoint = get(userId, id);
         String secret = WebhookSigner.newSecret();
         Instant previousUntil = Instant.now().plus(properties.previousSecretValidity());
-        endpoints.rotateSecret(userId, id, secret, previousUntil);
+        endpoints.rotateSecret(userId, id, cipher.encrypt(secret), previousUntil);
         return new EndpointSecret(id, endpoint.url(), endpoint.events(), endpoint.active(), secret, previousUntil);
     }
 

@@ -12,12 +12,17 @@ import org.springframework.stereotype.Repository;
 class WebhookMessageRepository {
 
     private final JdbcClient jdbc;
+    private final SecretCipher cipher;
 
-    WebhookMessageRepository(JdbcClient jdbc) {
+    WebhookMessageRepository(JdbcClient jdbc, SecretCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
-    /** Leases due messages of active endpoints; a crashed replica's lease runs out and the message is sent again. */
+    /**
+     * Leases due messages of active endpoints; a crashed replica's lease runs out and the message is sent again.
+     * Secrets come back decrypted (cached by the cipher, so not one AES operation per delivery).
+     */
     List<WebhookMessage> claimDue(int limit, Duration lease) {
         return jdbc.sql("""
                 UPDATE webhook_messages m SET next_attempt_at = now() + make_interval(secs => :lease)
@@ -32,7 +37,7 @@ class WebhookMessageRepository {
                 .param("lease", lease.toSeconds()).param("limit", limit)
                 .query((rs, n) -> new WebhookMessage(rs.getLong("id"), rs.getLong("endpoint_id"), rs.getLong("user_id"),
                         rs.getString("msg_id"), rs.getString("event_type"), rs.getString("payload"), rs.getInt("attempts"),
-                        rs.getString("url"), rs.getString("secret"), rs.getString("previous_secret"),
+                        rs.getString("url"), cipher.decrypt(rs.getString("secret")), cipher.decrypt(rs.getString("previous_secret")),
                         rs.getTimestamp("previous_secret_expires_at") == null ? null
                                 : rs.getTimestamp("previous_secret_expires_at").toInstant(),
                         rs.getBoolean("failing")))

@@ -19,6 +19,7 @@ import cl.compraagil.notification.WebhookReceiver;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,86 @@ class AlertDeliveryIT extends IntegrationTest {
             assertThat(payload.get("data").get("codigo").asString()).isEqualTo("2048-" + userId + "-COT26");
             assertThat(inbox(userId).get(0).get("title").asString()).startsWith("Compra Ágil nueva: Notebook");
         }
+    }
+
+    private int emailsWithSubject(String address, String subject) {
+        return wiremock.findAll(postRequestedFor(urlPathEqualTo("/v3/mail/send"))
+                .withRequestBody(matchingJsonPath("$.personalizations[0].to[0].email", equalTo(address)))
+                .withRequestBody(matchingJsonPath("$.subject", equalTo(subject)))).size();
+    }
+
+    @Test
+    void pastTheDailyCapMatchesStillReachTheInboxButNoOtherChannel() throws Exception {
+        long userId = subscriber("pyme", false);
+        String word = "lote" + userId;
+        createRule(userId, """
+                {"name": "Tope", "keywords": ["%s"], "channels": ["inbox", "email"], "quiet_hours_enabled": false, "daily_cap": 1}
+                """.formatted(word));
+        publish("licitacion.new", "A-" + userId, Fixtures.licitacionNew("A-" + userId, "Notebook " + word, 900_000));
+        publish("licitacion.new", "B-" + userId, Fixtures.licitacionNew("B-" + userId, "Monitor " + word, 900_000));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertsInInbox(userId) == 2 && emailsTo("ana" + userId + "@pyme.cl") == 1);
+        Thread.sleep(1500);
+        assertThat(emailsTo("ana" + userId + "@pyme.cl")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM outbound_messages WHERE user_id = " + userId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void dailyDigestRuleSendsOneSummaryInsteadOfOneEmailPerMatch() throws Exception {
+        long userId = subscriber("pyme", false);
+        String word = "lote" + userId;
+        createRule(userId, """
+                {"name": "Resumen", "keywords": ["%s"], "channels": ["inbox", "email"], "quiet_hours_enabled": false,
+                 "delivery": "daily_digest"}
+                """.formatted(word));
+        publish("licitacion.new", "C-" + userId, Fixtures.licitacionNew("C-" + userId, "Notebook " + word, 900_000));
+        publish("licitacion.new", "D-" + userId, Fixtures.licitacionNew("D-" + userId, "Monitor " + word, 900_000));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM outbound_messages WHERE user_id = "
+                + userId + " AND status = 'digest' AND next_attempt_at > now()").query(Long.class).single() == 2);
+        assertThat(alertsInInbox(userId)).isEqualTo(2); // the inbox never waits for the digest
+        assertThat(emailsTo("ana" + userId + "@pyme.cl")).isZero();
+
+        // the digest time arrives (08:00 Chile by default)
+        jdbc.sql("UPDATE outbound_messages SET next_attempt_at = now() WHERE status = 'digest' AND user_id = " + userId).update();
+
+        String address = "ana" + userId + "@pyme.cl";
+        await().atMost(Duration.ofSeconds(20)).until(() -> emailsWithSubject(address, "Tu resumen diario: 2 oportunidades nuevas") == 1);
+        Thread.sleep(1000);
+        assertThat(emailsTo(address)).isEqualTo(1);
+    }
+
+    @Test
+    void savedLicitacionThatChangesStateOrIsClosingNotifiesItsOwnerOnEveryChannel() throws Exception {
+        long userId = subscriber("pyme", false);
+        publish("saved_licitacion.alert", Long.toString(userId), Map.of("user_id", userId, "codigo", "1509-77-LE26",
+                "nombre", "Servicio de aseo", "reason", "estado_changed", "estado", "proveedor_seleccionado",
+                "previous_estado", "cerrada"));
+        publish("saved_licitacion.alert", Long.toString(userId), Map.of("user_id", userId, "codigo", "1509-78-LE26",
+                "nombre", "Compra de resmas", "reason", "closing", "estado", "publicada", "fecha_cierre", "2026-11-28T15:00:00Z",
+                "hours_to_close", 2));
+        publish("saved_licitacion.alert", Long.toString(userId), Map.of("user_id", userId, "codigo", "2048-540-COT26",
+                "nombre", "Adquisición de adhesivos", "reason", "segundo_llamado", "estado", "publicada",
+                "previous_estado", "cerrada", "convocatoria", 2, "fecha_cierre", "2026-11-30T14:04:59Z"));
+
+        String address = "ana" + userId + "@pyme.cl";
+        await().atMost(Duration.ofSeconds(20)).until(() -> emailsTo(address) == 3 && telegramsTo(userId * 10) == 3);
+        JsonNode items = inbox(userId);
+        List<String> titles = new java.util.ArrayList<>();
+        List<String> details = new java.util.ArrayList<>();
+        items.forEach(item -> {
+            if (item.get("kind").asString().equals("saved_licitacion")) {
+                titles.add(item.get("title").asString());
+                details.add(item.get("body").asString());
+            }
+        });
+        assertThat(titles).containsExactlyInAnyOrder("Cambió el estado de una licitación guardada: 1509-77-LE26",
+                "Está por cerrar una licitación guardada: 1509-78-LE26",
+                "Segundo llamado en una licitación guardada: 2048-540-COT26");
+        // closing times are read in Chile (UTC-3 in November), never as UTC with the zone cut off
+        assertThat(details).contains("Compra de resmas. Cierra en 2 horas, el 28-11-2026 a las 12:00 (hora de Chile).")
+                .anyMatch(detail -> detail.startsWith("Adquisición de adhesivos. Se abrió un segundo llamado")
+                        && detail.endsWith("Cierra el 30-11-2026 a las 11:04 (hora de Chile)."));
+        assertThat(emailsWithSubject(address, "Está por cerrar una licitación guardada: 1509-78-LE26")).isEqualTo(1);
     }
 
     @Test

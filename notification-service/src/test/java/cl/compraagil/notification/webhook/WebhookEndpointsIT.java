@@ -11,8 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cl.compraagil.notification.IntegrationTest;
 import cl.compraagil.notification.WebhookReceiver;
+import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -66,6 +72,102 @@ class WebhookEndpointsIT extends IntegrationTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].url").value(receiver.url()))
                 .andReturn().getResponse().getContentAsString();
         assertThat(listed).doesNotContain("whsec_").doesNotContain("secret");
+    }
+
+    @Autowired SecretCipher cipher;
+    @Autowired EncryptWebhookSecretsMigration migration;
+    @Autowired DataSource dataSource;
+
+    @Test
+    void signingSecretIsStoredEncryptedAndStillSignsDeliveries() throws Exception {
+        long userId = customer();
+        long endpointId = endpointFor(userId);
+        String stored = jdbc.sql("SELECT secret FROM webhook_endpoints WHERE id = " + endpointId).query(String.class).single();
+        assertThat(stored).startsWith("v1:dev:").doesNotContain("whsec_");
+        savedAlert(userId, "1509-9-L114");
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 1);
+        assertThat(receiver.received().get(0).signatureValid()).isTrue();
+    }
+
+    @Test
+    void migrationEncryptsSecretsStoredInPlainTextBeforeIt() throws Exception {
+        String plain = WebhookSigner.newSecret();
+        String previous = WebhookSigner.newSecret();
+        long id = jdbc.sql("""
+                INSERT INTO webhook_endpoints (user_id, url, events, secret, previous_secret) VALUES (:user, 'https://8.8.8.8/h', '[]', :s, :p)
+                RETURNING id""").param("user", newUserId()).param("s", plain).param("p", previous).query(Long.class).single();
+        try (Connection connection = dataSource.getConnection()) {
+            migration.migrate(new Context() {
+                @Override
+                public Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public Connection getConnection() {
+                    return connection;
+                }
+            });
+        }
+        Map<String, Object> row = jdbc.sql("SELECT secret, previous_secret FROM webhook_endpoints WHERE id = " + id).query().singleRow();
+        assertThat((String) row.get("secret")).startsWith("v1:dev:");
+        assertThat(cipher.decrypt((String) row.get("secret"))).isEqualTo(plain);
+        assertThat(cipher.decrypt((String) row.get("previous_secret"))).isEqualTo(previous);
+        assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE version = '2' AND success").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void secretsUnderAnOldKeyAreReencryptedUnderTheNewFirstKey() throws Exception {
+        long userId = customer();
+        long endpointId = endpointFor(userId);
+        SecretCipher rotated = new SecretCipher(new SecretEncryptionProperties(
+                "k2026:a-brand-new-key-of-at-least-32-characters,dev:development-only-webhook-secret-key-not-for-production"),
+                new org.springframework.mock.env.MockEnvironment());
+        String before = jdbc.sql("SELECT secret FROM webhook_endpoints WHERE id = " + endpointId).query(String.class).single();
+
+        new SecretKeyRotation(new WebhookEndpointRepository(jdbc, mapper), rotated).reencryptUnderCurrentKey();
+
+        String after = jdbc.sql("SELECT secret FROM webhook_endpoints WHERE id = " + endpointId).query(String.class).single();
+        assertThat(after).startsWith("v1:k2026:");
+        assertThat(rotated.decrypt(after)).isEqualTo(cipher.decrypt(before));
+        // and back under the only key the running service knows, which also proves the way back
+        SecretCipher back = new SecretCipher(new SecretEncryptionProperties(
+                "dev:development-only-webhook-secret-key-not-for-production,k2026:a-brand-new-key-of-at-least-32-characters"),
+                new org.springframework.mock.env.MockEnvironment());
+        new SecretKeyRotation(new WebhookEndpointRepository(jdbc, mapper), back).reencryptUnderCurrentKey();
+        String restored = jdbc.sql("SELECT secret FROM webhook_endpoints WHERE id = " + endpointId).query(String.class).single();
+        assertThat(restored).startsWith("v1:dev:");
+        assertThat(cipher.decrypt(restored)).isEqualTo(cipher.decrypt(before));
+    }
+
+    @Test
+    void redirectCountsAsAFailedAttemptAndIsRetried() throws Exception {
+        long userId = customer();
+        long endpointId = endpointFor(userId);
+        receiver.answer(301);
+        savedAlert(userId, "1509-12-L114");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(userId, endpointId).size() == 2);
+        JsonNode log = deliveries(userId, endpointId);
+        assertThat(log.get(1).get("response_status").asInt()).isEqualTo(301);
+        assertThat(log.get(1).get("success").asBoolean()).isFalse();
+        assertThat(log.get(0).get("success").asBoolean()).isTrue();
+    }
+
+    @Test
+    void tooManyRequestsWaitsForTheReceiversRetryAfterInsteadOfTheSchedule() throws Exception {
+        long userId = customer();
+        long endpointId = endpointFor(userId);
+        receiver.answer(429, "3", null);
+        savedAlert(userId, "1509-13-L114");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 2);
+        // the test schedule retries after 200 ms; the receiver asked for 3 s
+        long gapMillis = java.time.Duration.between(Instant.ofEpochSecond(Long.parseLong(receiver.received().get(0).timestamp())),
+                Instant.ofEpochSecond(Long.parseLong(receiver.received().get(1).timestamp()))).toMillis();
+        assertThat(gapMillis).isGreaterThanOrEqualTo(2_000);
+        assertThat(deliveries(userId, endpointId).get(1).get("response_status").asInt()).isEqualTo(429);
     }
 
     @Test

@@ -54,6 +54,11 @@ final class CotFormat implements DatasetFormat {
     }
 
     @Override
+    public boolean partitionedByRun() {
+        return true;
+    }
+
+    @Override
     public List<String> columns() {
         return COLUMNS;
     }
@@ -179,11 +184,14 @@ final class CotFormat implements DatasetFormat {
 
     @Override
     public String catalogSql() {
+        // distinct texts first: unaccent and the regex then run once per text, not once per bid
         return """
                 INSERT INTO product_catalog (codigo_producto, texto)
                 SELECT DISTINCT codigo_producto, btrim(regexp_replace(lower(unaccent(texto)), '[^a-z0-9]+', ' ', 'g'))
-                FROM cot_quotes CROSS JOIN LATERAL (VALUES (producto), (nombre_generico)) AS t (texto)
-                WHERE import_run_id = :run AND codigo_producto IS NOT NULL AND texto IS NOT NULL
+                FROM (SELECT DISTINCT codigo_producto, producto, nombre_generico FROM cot_quotes
+                      WHERE import_run_id = :run AND codigo_producto IS NOT NULL) AS q
+                CROSS JOIN LATERAL (VALUES (producto), (nombre_generico)) AS t (texto)
+                WHERE texto IS NOT NULL
                 ON CONFLICT DO NOTHING
                 """;
     }

@@ -20,6 +20,14 @@ interface DatasetFormat {
 
     void finish(RowOutput out) throws IOException;
 
+    /**
+     * Whether the table is partitioned by import run: the file then loads into a table of its own that is
+     * attached when complete, and a re-import drops the previous run's partition instead of deleting rows.
+     */
+    default boolean partitionedByRun() {
+        return false;
+    }
+
     /** SQL that adds this run's product texts to the catalogue searched by text similarity. */
     String catalogSql();
 }

@@ -106,12 +106,42 @@ public class HistoryImporter {
     private ImportReport load(OpenDataCsvReader reader, DatasetFormat format, Dataset dataset, long runId,
             String period, String fileName) {
         runs.lock(dataset, period, fileName);
-        int replaced = runs.replacePrevious(dataset, format.table(), period, fileName);
-        Connection connection = DataSourceUtils.getConnection(dataSource);
+        List<Long> previous = runs.previous(dataset, period, fileName);
+        runs.tuneLoadSession();
+        boolean partitioned = format.partitionedByRun();
+        String target = partitioned ? runs.createRunPartition(format.table(), runId) : format.table();
+        if (!partitioned) {
+            runs.deleteRows(format.table(), previous);
+        }
         ImportProgress progress = new ImportProgress(runId, properties.maxStoredRejects(), fileName);
+        copy(reader, format, target, partitioned, progress);
+        if (partitioned) {
+            runs.attachRunPartition(format.table(), runId);
+        }
+        runs.refreshCatalog(format.catalogSql(), runId);
+        if (partitioned) {
+            runs.dropRunPartitions(format.table(), previous);
+        }
+        runs.markReplaced(previous);
+        runs.saveRejects(runId, progress.stored());
+        double seconds = progress.seconds();
+        double rate = progress.read() / Math.max(seconds, 1e-3);
+        runs.complete(runId, progress.read(), progress.loaded(), progress.rejected(), progress.excluded(), rate);
+        log.info("Imported {} ({} {}): {} rows read, {} loaded, {} rejected, {} excluded by currency, {} rows/s",
+                fileName, dataset.code(), period, progress.read(), progress.loaded(), progress.rejected(),
+                progress.excluded(), Math.round(rate));
+        return new ImportReport(runId, dataset.code(), period, fileName, progress.read(), progress.loaded(),
+                progress.rejected(), progress.excluded(), previous.size(), seconds, rate,
+                List.copyOf(progress.stored()));
+    }
+
+    /** Streams the file's rows into COPY; a table created in this transaction takes them already frozen. */
+    private void copy(OpenDataCsvReader reader, DatasetFormat format, String table, boolean freeze,
+            ImportProgress progress) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        String copy = "COPY " + table + " (import_run_id, line_no, " + String.join(", ", format.columns())
+                + ") FROM STDIN (FORMAT text" + (freeze ? ", FREEZE" : "") + ")";
         try {
-            String copy = "COPY " + format.table() + " (import_run_id, line_no, " + String.join(", ", format.columns())
-                    + ") FROM STDIN (FORMAT text)";
             PGCopyOutputStream stream = new PGCopyOutputStream(connection.unwrap(PGConnection.class), copy, 1 << 16);
             try (Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16)) {
                 progress.writeTo(new CopyRowWriter(writer));
@@ -130,16 +160,6 @@ public class HistoryImporter {
         } catch (SQLException e) {
             throw new IllegalStateException("COPY falló: " + e.getMessage(), e);
         }
-        runs.refreshCatalog(format.catalogSql(), runId);
-        runs.saveRejects(runId, progress.stored());
-        double seconds = progress.seconds();
-        double rate = progress.read() / Math.max(seconds, 1e-3);
-        runs.complete(runId, progress.read(), progress.loaded(), progress.rejected(), progress.excluded(), rate);
-        log.info("Imported {} ({} {}): {} rows read, {} loaded, {} rejected, {} excluded by currency, {} rows/s",
-                fileName, dataset.code(), period, progress.read(), progress.loaded(), progress.rejected(),
-                progress.excluded(), Math.round(rate));
-        return new ImportReport(runId, dataset.code(), period, fileName, progress.read(), progress.loaded(),
-                progress.rejected(), progress.excluded(), replaced, seconds, rate, List.copyOf(progress.stored()));
     }
 
     static String periodOf(String fileName) {

@@ -29,20 +29,60 @@ class ImportRuns {
                 .param("key", dataset.code() + "|" + period + "|" + fileName).query((rs, n) -> 1).list();
     }
 
-    /** Deletes the rows of earlier completed imports of the same file and marks those runs replaced. */
-    int replacePrevious(Dataset dataset, String table, String period, String fileName) {
-        List<Long> previous = jdbc.sql("""
+    /** Earlier completed imports of the same file and month: the runs a new import replaces. */
+    List<Long> previous(Dataset dataset, String period, String fileName) {
+        return jdbc.sql("""
                 SELECT id FROM import_runs WHERE dataset = :dataset AND period = :period AND file_name = :file
                 AND status = 'completed'
                 """)
                 .param("dataset", dataset.code()).param("period", period).param("file", fileName)
                 .query(Long.class).list();
-        if (previous.isEmpty()) {
-            return 0;
+    }
+
+    /** A bulk load needs no synchronous commit (the run row says whether it completed) and room to sort indexes. */
+    void tuneLoadSession() {
+        jdbc.sql("SET LOCAL synchronous_commit = off").update();
+        jdbc.sql("SET LOCAL maintenance_work_mem = '256MB'").update();
+    }
+
+    void deleteRows(String table, List<Long> runIds) {
+        if (!runIds.isEmpty()) {
+            jdbc.sql("DELETE FROM " + table + " WHERE import_run_id IN (:ids)").param("ids", runIds).update();
         }
-        jdbc.sql("DELETE FROM " + table + " WHERE import_run_id IN (:ids)").param("ids", previous).update();
-        jdbc.sql("UPDATE import_runs SET status = 'replaced' WHERE id IN (:ids)").param("ids", previous).update();
-        return previous.size();
+    }
+
+    /**
+     * Creates the empty table one run loads into, in the current transaction so that COPY can write frozen
+     * rows; the check constraint lets the later attach skip validating a million rows.
+     */
+    String createRunPartition(String table, long runId) {
+        String partition = partitionName(table, runId);
+        jdbc.sql("CREATE TABLE " + partition + " (LIKE " + table + " INCLUDING DEFAULTS, CONSTRAINT " + partition
+                + "_run CHECK (import_run_id = " + runId + "))").update();
+        return partition;
+    }
+
+    /** Attaches a loaded run: its indexes are built here, once, by sorting, then its statistics are taken. */
+    void attachRunPartition(String table, long runId) {
+        String partition = partitionName(table, runId);
+        jdbc.sql("ALTER TABLE " + table + " ATTACH PARTITION " + partition + " FOR VALUES IN (" + runId + ")").update();
+        jdbc.sql("ANALYZE " + partition).update();
+    }
+
+    void dropRunPartitions(String table, List<Long> runIds) {
+        for (Long runId : runIds) {
+            jdbc.sql("DROP TABLE IF EXISTS " + partitionName(table, runId)).update();
+        }
+    }
+
+    void markReplaced(List<Long> runIds) {
+        if (!runIds.isEmpty()) {
+            jdbc.sql("UPDATE import_runs SET status = 'replaced' WHERE id IN (:ids)").param("ids", runIds).update();
+        }
+    }
+
+    private static String partitionName(String table, long runId) {
+        return table + "_run_" + runId;
     }
 
     void complete(long runId, long read, long loaded, long rejected, long excluded, double rowsPerSecond) {

@@ -21,6 +21,8 @@ public final class OpenDataCsvReader implements AutoCloseable {
     private int limit;
     private long line = 1;
     private final StringBuilder field = new StringBuilder(256);
+    /** A quoted field read straight out of the buffer (the common case), or null when it went through {@link #field}. */
+    private String direct;
 
     public OpenDataCsvReader(Reader reader) {
         this.reader = reader;
@@ -51,19 +53,18 @@ public final class OpenDataCsvReader implements AutoCloseable {
             if (c == QUOTE) {
                 quoted = true;
                 malformed = !readQuoted();
-                c = read();
                 // text after a closing quote belongs to the same field (lenient, as the files need)
-                while (c >= 0 && c != SEPARATOR && c != '\n' && c != '\r') {
-                    field.append((char) c);
-                    c = read();
-                }
-            } else {
-                while (c >= 0 && c != SEPARATOR && c != '\n' && c != '\r') {
-                    field.append((char) c);
-                    c = read();
-                }
+                c = readPlain();
+            } else if (c >= 0 && c != SEPARATOR && c != '\n' && c != '\r') {
+                field.append((char) c);
+                c = readPlain();
             }
-            fields.add(quoted || field.length() > 0 ? field.toString() : "");
+            if (direct != null) {
+                fields.add(field.length() == 0 ? direct : direct + field);
+                direct = null;
+            } else {
+                fields.add(quoted || field.length() > 0 ? field.toString() : "");
+            }
             if (c == SEPARATOR) {
                 c = read();
                 continue;
@@ -81,27 +82,73 @@ public final class OpenDataCsvReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Appends unquoted characters up to a separator or line end and returns that character (-1 at the end);
+     * copies whole runs of the buffer at a time.
+     */
+    private int readPlain() throws IOException {
+        while (true) {
+            int start = position;
+            while (position < limit) {
+                char c = buffer[position];
+                if (c == SEPARATOR || c == '\n' || c == '\r') {
+                    field.append(buffer, start, position - start);
+                    position++;
+                    return c;
+                }
+                position++;
+            }
+            field.append(buffer, start, position - start);
+            if (!fill()) {
+                return -1;
+            }
+        }
+    }
+
     /** Reads up to the closing quote; false when the input ends first. */
     private boolean readQuoted() throws IOException {
         while (true) {
-            int c = read();
-            if (c < 0) {
+            int start = position;
+            while (position < limit) {
+                char c = buffer[position];
+                if (c == QUOTE) {
+                    if (field.length() == 0 && position + 1 < limit && buffer[position + 1] != QUOTE) {
+                        // whole field in this buffer, no doubled quotes: one copy instead of two
+                        direct = new String(buffer, start, position - start);
+                        position++;
+                        return true;
+                    }
+                    field.append(buffer, start, position - start);
+                    position++;
+                    int next = read();
+                    if (next == QUOTE) {
+                        field.append(QUOTE);
+                        start = position;
+                        continue;
+                    }
+                    unread();
+                    return true;
+                }
+                if (c == '\n') {
+                    line++;
+                }
+                position++;
+            }
+            field.append(buffer, start, position - start);
+            if (!fill()) {
                 return false;
             }
-            if (c == QUOTE) {
-                int next = read();
-                if (next == QUOTE) {
-                    field.append(QUOTE);
-                    continue;
-                }
-                unread();
-                return true;
-            }
-            if (c == '\n') {
-                line++;
-            }
-            field.append((char) c);
         }
+    }
+
+    private boolean fill() throws IOException {
+        limit = reader.read(buffer, 0, buffer.length);
+        position = 0;
+        if (limit <= 0) {
+            limit = 0;
+            return false;
+        }
+        return true;
     }
 
     private int read() throws IOException {
