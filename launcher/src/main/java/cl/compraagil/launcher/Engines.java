@@ -68,7 +68,8 @@ public final class Engines implements AutoCloseable {
         environment.put("DB_USER", EngineSettings.DB_USER);
         environment.put("DB_PASSWORD", EngineSettings.DB_PASSWORD);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
-        environment.put("REDIS_HOST", "localhost");
+        // Redis listens on 127.0.0.1 only; "localhost" could resolve to ::1 first
+        environment.put("REDIS_HOST", "127.0.0.1");
         environment.put("REDIS_PORT", String.valueOf(settings.redisPort()));
         return environment;
     }
