@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,10 +20,6 @@ import org.junit.jupiter.api.Test;
  * the local checkout page and its effect on the very next request, and the Stripe webhook's guarantees (signature,
  * exactly-once effects, newest state wins, dunning with the suite's 20-second grace period).
  */
-@Disabled("Not yet green on the suite (run of 2026-11-26 09:37 UTC): every sign-up through the gateway answered 503 "
-        + "service_unavailable before any billing assertion ran; auth-service logged 'Throttle unavailable, request let "
-        + "through: Unable to connect to Redis' for the same correlation id, so the sign-up outlived the suite's "
-        + "GATEWAY_ROUTE_TIMEOUT=4s. Re-enable once auth-service reaches the suite's Redis.")
 class BillingAcceptanceTest {
 
     private static final String PASSWORD = "Licitar-2026!seguro";

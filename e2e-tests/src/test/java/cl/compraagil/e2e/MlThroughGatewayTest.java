@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -180,9 +179,6 @@ class MlThroughGatewayTest {
 
     @Test
     @Order(4)
-    @Disabled("gateway bug seen on the suite 2026-11-26: ML routes are not counted as ai_analysis: a free user's third"
-            + " POST /api/v1/ml/recommend/price of the day answered 200 instead of 429, and a profesional user's 7 POSTs"
-            + " to recommend/predict/analysis left GET /api/v1/usage at ai_analysis used_today 0 after 30 s")
     void freeUserGetsTwoAnalysesADayThenTheQuotaProblem() {
         String free = AlertsAccounts.registerWithFreePlan(gateway, AlertsAccounts.freshEmail("ml-free"));
         String price = "{\"product\":\"resma papel carta\",\"unspsc_code\":14111507,\"quantity\":200}";
@@ -209,9 +205,6 @@ class MlThroughGatewayTest {
 
     @Test
     @Order(5)
-    @Disabled("gateway bug: GET /api/v1/ml/competitors is not in gateway.quota.rules (only POST analy*/predict/recommend"
-            + " are), so competitor analysis is never counted as ai_analysis as issue 6 requires; the rule needs"
-            + " GET /api/v1/ml/competitors added in gateway/src/main/resources/application.yml")
     void competitorAnalysisIsCountedAsAiAnalysisToo() {
         int before = aiAnalysisUsedToday(profesional);
         HttpResponse<String> competitors = gateway.get("/api/v1/ml/competitors?unspsc_code=14111507", profesional);
