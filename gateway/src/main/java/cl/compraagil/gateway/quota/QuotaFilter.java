@@ -65,17 +65,16 @@ class QuotaFilter implements GlobalFilter, Ordered {
         Long userId = caller == null ? null : caller.userId();
         LocalDate day = calendar.today();
         long ttl = calendar.secondsToNextDay() + 3600;
-        Mono<Verdict> verdict = limiter.check(bucket, userId, resources, day, ttl)
+        Mono<Verdict> verdict = limiter.check(exchange, bucket, userId, resources, day, ttl)
                 .flatMap(first -> first instanceof Verdict.PlanUnknown
                         ? entitlements.load(caller.userId(), caller.accessToken())
                                 .onErrorMap(failure -> new DependencyFailure("entitlements", failure))
-                                .then(limiter.check(bucket, userId, resources, day, ttl))
+                                .then(limiter.check(exchange, bucket, userId, resources, day, ttl))
                         : Mono.just(first))
                 .onErrorResume(failure -> Mono.just(failure instanceof DependencyFailure dependency
                         ? new Verdict.Unavailable(dependency.dependency, dependency.getCause())
                         : new Verdict.Unavailable("redis", failure)));
-        return verdict.publishOn(ConnectionLoop.of(exchange))
-                .flatMap(decision -> apply(exchange, chain, bucket, caller, resources, day, decision));
+        return verdict.flatMap(decision -> apply(exchange, chain, bucket, caller, resources, day, decision));
     }
 
     private Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain, Bucket bucket, Caller caller,

@@ -1,42 +1,40 @@
 package cl.compraagil.gateway.quota;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * Runs the limiter script: burst bucket and daily quota counters checked and counted in one atomic Redis
- * call, so concurrent requests on any number of gateway instances can never overrun a limit.
+ * call, so concurrent requests on any number of gateway instances can never overrun a limit. The call goes
+ * over the Redis connection of the request's own event loop ({@link RedisLanes}), which also bounds it by
+ * the Redis time-out.
  */
 @Component
 class QuotaLimiter {
 
-    // the text is read once: a resource-backed script checks the file's modification time on every call
-    @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> SCRIPT = RedisScript.of(LuaScripts.read("scripts/quota.lua"), List.class);
+    private static final RedisLanes.Script SCRIPT = RedisLanes.Script.of(LuaScripts.read("scripts/quota.lua"));
 
-    private final ReactiveStringRedisTemplate redis;
-    private final Duration timeout;
-
+    private final RedisLanes redis;
     private final CircuitBreaker breaker;
 
-    QuotaLimiter(ReactiveStringRedisTemplate redis, QuotaProperties properties, CircuitBreakerRegistry breakers) {
+    QuotaLimiter(RedisLanes redis, CircuitBreakerRegistry breakers) {
         this.redis = redis;
-        this.timeout = properties.redisTimeout();
         // while Redis is known to be down, decide at once instead of waiting for a time-out per request
         this.breaker = breakers.circuitBreaker("redis");
     }
 
     /** Checks the bucket and, for a user with counted resources, the plan quotas of {@code day}. */
-    Mono<Verdict> check(Bucket bucket, Long userId, List<String> resources, LocalDate day, long counterTtlSeconds) {
+    @SuppressWarnings("rawtypes")
+    Mono<Verdict> check(ServerWebExchange exchange, Bucket bucket, Long userId, List<String> resources, LocalDate day,
+            long counterTtlSeconds) {
         List<String> keys = new ArrayList<>(2 + resources.size());
         keys.add(bucket.key());
         keys.add(userId == null ? bucket.key() : QuotaKeys.plan(userId));
@@ -48,10 +46,17 @@ class QuotaLimiter {
             keys.add(QuotaKeys.counter(userId, resource, day));
             args.add(resource);
         }
-        return redis.execute(SCRIPT, keys, args).next()
-                .timeout(timeout)
-                .transformDeferred(CircuitBreakerOperator.of(breaker))
-                .map(reply -> verdict(reply, resources));
+        if (!breaker.tryAcquirePermission()) {
+            return Mono.error(CallNotPermittedException.createCallNotPermittedException(breaker));
+        }
+        long started = System.nanoTime();
+        return redis.eval(exchange, SCRIPT, keys, args)
+                .doOnCancel(breaker::releasePermission)
+                .doOnError(failure -> breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure))
+                .map(reply -> {
+                    breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    return verdict((List) reply, resources);
+                });
     }
 
     @SuppressWarnings("rawtypes")

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 class QuotaIT extends GatewayTestBase {
 
@@ -130,7 +132,37 @@ class QuotaIT extends GatewayTestBase {
         predict(token).expectStatus().isOk();
         List<String> events = consume("usage.recorded", "207", 1);
         assertThat(events.get(0)).contains("\"type\":\"usage.recorded\"").contains("\"user_id\":207")
-                .contains("\"resource\":\"ai_analysis\"").contains("\"day\":\"").contains("\"request_id\":\"");
+                .contains("\"resource\":\"ai_analysis\"").contains("\"day\":\"").contains("\"count\":1");
+    }
+
+    @Test
+    void requestsCountedTogetherAreReportedAsOneSumNotOneEventEach() {
+        String token = TOKENS.user(209);
+        Flux.range(0, 6).flatMap(i -> Mono.fromRunnable(() -> client.get().uri("/api/v1/licitaciones?q=silla")
+                .header("Authorization", bearer(token)).exchange().expectStatus().isOk()), 6).blockLast();
+
+        Properties config = new Properties();
+        config.put("bootstrap.servers", EmbeddedEngines.kafkaBootstrapServers());
+        config.put("group.id", "test-" + UUID.randomUUID());
+        config.put("auto.offset.reset", "earliest");
+        int events = 0;
+        int counted = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("usage.recorded"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (counted < 6 && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if ("209".equals(record.key())) {
+                        assertThat(record.value()).contains("\"resource\":\"searches\"");
+                        events++;
+                        counted += Integer.parseInt(record.value().replaceAll(".*\"count\":(\\d+).*", "$1"));
+                    }
+                }
+            }
+        }
+        assertThat(counted).isEqualTo(6);
+        // six requests within a few drains: fewer events than requests, each carrying its sum
+        assertThat(events).isLessThan(6);
     }
 
     @Test

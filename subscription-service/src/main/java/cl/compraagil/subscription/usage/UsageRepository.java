@@ -17,18 +17,22 @@ class UsageRepository {
         this.jdbc = jdbc;
     }
 
-    void count(long userId, String resource, LocalDate day) {
+    /** Adds {@code times} uses of {@code resource} on {@code day} to the month's and the day's counters. */
+    void count(long userId, String resource, LocalDate day, int times) {
         jdbc.sql("""
-                INSERT INTO usage_tracking (user_id, resource_type, month, count) VALUES (:user, :resource, :month, 1)
-                ON CONFLICT (user_id, resource_type, month) DO UPDATE SET count = usage_tracking.count + 1, updated_at = now()
+                INSERT INTO usage_tracking (user_id, resource_type, month, count) VALUES (:user, :resource, :month, :times)
+                ON CONFLICT (user_id, resource_type, month)
+                DO UPDATE SET count = usage_tracking.count + :times, updated_at = now()
                 """)
                 .param("user", userId).param("resource", resource).param("month", Date.valueOf(day.withDayOfMonth(1)))
+                .param("times", times)
                 .update();
         jdbc.sql("""
-                INSERT INTO usage_daily (user_id, resource_type, day, count) VALUES (:user, :resource, :day, 1)
-                ON CONFLICT (user_id, day, resource_type) DO UPDATE SET count = usage_daily.count + 1
+                INSERT INTO usage_daily (user_id, resource_type, day, count) VALUES (:user, :resource, :day, :times)
+                ON CONFLICT (user_id, day, resource_type) DO UPDATE SET count = usage_daily.count + :times
                 """)
                 .param("user", userId).param("resource", resource).param("day", Date.valueOf(day))
+                .param("times", times)
                 .update();
     }
 

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 class UsageTrackingTest extends ServiceIntegrationTest {
 
     @Test
-    void usageEventsAreCountedOncePerEventIdAndShownAgainstTheDailyLimit() {
+    void usageEventsAreCountedOncePerEventIdWithTheirCountAndShownAgainstTheDailyLimit() {
         long userId = registeredUser();
         LocalDate today = LocalDate.now(ZoneId.of("America/Santiago"));
         UUID repeated = UUID.randomUUID();
@@ -22,6 +22,10 @@ class UsageTrackingTest extends ServiceIntegrationTest {
         record(userId, "ai_analysis", today, repeated);
         record(userId, "searches", today, UUID.randomUUID());
         record(userId, "searches", today.minusDays(40), UUID.randomUUID());
+        // a sum of five requests, then two events no gateway sends: nothing is counted for them
+        record(userId, "searches", today, UUID.randomUUID(), 5);
+        record(userId, "searches", today, UUID.randomUUID(), 0);
+        record(userId, "searches", today, UUID.randomUUID(), -3);
         UUID last = UUID.randomUUID();
         record(userId, "searches", today, last);
 
@@ -37,11 +41,11 @@ class UsageTrackingTest extends ServiceIntegrationTest {
         assertThat(ai.path("remaining_today").asInt()).isEqualTo(1);
         assertThat(ai.path("used_this_month").asInt()).isEqualTo(1);
         JsonNode searches = resource(usage, "searches");
-        assertThat(searches.path("used_today").asInt()).isEqualTo(2);
-        assertThat(searches.path("remaining_today").asInt()).isEqualTo(48);
-        assertThat(searches.path("used_this_month").asInt()).isEqualTo(2);
+        assertThat(searches.path("used_today").asInt()).isEqualTo(7);
+        assertThat(searches.path("remaining_today").asInt()).isEqualTo(43);
+        assertThat(searches.path("used_this_month").asInt()).isEqualTo(7);
         assertThat(jdbc.sql("SELECT sum(count) FROM usage_tracking WHERE user_id = :u AND resource_type = 'searches'")
-                .param("u", userId).query(Long.class).single()).isEqualTo(3);
+                .param("u", userId).query(Long.class).single()).isEqualTo(8);
     }
 
     @Test
@@ -55,10 +59,17 @@ class UsageTrackingTest extends ServiceIntegrationTest {
         assertThat(resource(json(get("/api/v1/usage", userToken(other))), "ai_analysis").path("used_today").asInt()).isZero();
     }
 
+    /** An event as gateways before the per-drain sums sent it: one request, no {@code count}. */
     private void record(long userId, String resource, LocalDate day, UUID eventId) {
         publish("usage.recorded", Long.toString(userId), eventId, """
                 {"user_id": %d, "resource": "%s", "day": "%s", "request_id": "%s"}"""
                 .formatted(userId, resource, day, UUID.randomUUID()));
+    }
+
+    private void record(long userId, String resource, LocalDate day, UUID eventId, int count) {
+        publish("usage.recorded", Long.toString(userId), eventId, """
+                {"user_id": %d, "resource": "%s", "day": "%s", "count": %d}"""
+                .formatted(userId, resource, day, count));
     }
 
     private static JsonNode resource(JsonNode usage, String name) {
