@@ -69,7 +69,8 @@ class AccountEventsIT extends IntegrationTest {
         awaitRow("SELECT count(*) FROM notifications WHERE user_id = " + userId + " AND kind = 'payment_failed'");
         String body = jdbc.sql("SELECT body FROM notifications WHERE user_id = " + userId + " AND kind = 'payment_failed'")
                 .query(String.class).single();
-        assertThat(body).contains("$9.990").contains("2026-12-03");
+        // 00:00 UTC on the 3rd is still the 2nd in Chile: the deadline is shown on Chile's clock, not as a UTC date
+        assertThat(body).contains("$9.990").contains("a más tardar el 02-12-2026 a las 21:00 (hora de Chile)");
         awaitRow("SELECT count(*) FROM outbound_messages WHERE user_id = " + userId + " AND status = 'sent'");
     }
 
