@@ -7,16 +7,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cl.compraagil.notification.Fixtures;
 import cl.compraagil.notification.IntegrationTest;
 import cl.compraagil.notification.ThirdParties;
+import cl.compraagil.notification.WebhookReceiver;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 class AccountEventsIT extends IntegrationTest {
 
@@ -89,15 +93,24 @@ class AccountEventsIT extends IntegrationTest {
     }
 
     @Test
-    void deletedUserLeavesNoRowsBehind() {
+    void deletedUserLeavesNoRowsBehind() throws Exception {
         long userId = newUserId();
         registerUser(userId);
-        grantPlan(userId, "pyme", 10, false);
+        grantPlan(userId, "profesional", null, true);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            mvc.perform(MockMvcRequestBuilders.post("/api/v1/alerts").header("Authorization", bearer(userId)).contentType(MediaType.APPLICATION_JSON)
+                    .content(Fixtures.rule("Notebooks", "notebook", "\"inbox\""))).andExpect(status().isCreated());
+            mvc.perform(MockMvcRequestBuilders.post("/api/v1/webhook-endpoints").header("Authorization", bearer(userId))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"url\": \"" + receiver.url() + "\", \"events\": [\"licitacion.new\"]}"))
+                    .andExpect(status().isCreated());
+        }
         publish("user.deleted", Long.toString(userId), Map.of("user_id", userId));
 
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql("""
                 SELECT (SELECT count(*) FROM user_contacts WHERE user_id = :u) + (SELECT count(*) FROM notifications WHERE user_id = :u)
                      + (SELECT count(*) FROM user_entitlements WHERE user_id = :u) + (SELECT count(*) FROM outbound_messages WHERE user_id = :u)
+                     + (SELECT count(*) FROM alert_rules WHERE user_id = :u) + (SELECT count(*) FROM webhook_endpoints WHERE user_id = :u)
                 """).param("u", userId).query(Long.class).single() == 0);
     }
 }
