@@ -60,11 +60,16 @@ final class Gateway {
     }
 
     /** Registers a user and logs in with the OAuth2 password form; returns the access token. */
-    String registerAndLogin(String email, String password) {
+    /** Signs a supplier up with the suite's standard profile; the caller decides which answers it accepts. */
+    HttpResponse<String> register(String email, String password) {
         String body = """
                 {"email":"%s","password":"%s","full_name":"Ana Pérez","company_name":"Pyme SpA","rut":"76.086.428-5","phone":"+56911112222"}
                 """.formatted(email, password);
-        HttpResponse<String> registered = postJson("/api/v1/auth/register", body, null);
+        return postJson("/api/v1/auth/register", body, null);
+    }
+
+    String registerAndLogin(String email, String password) {
+        HttpResponse<String> registered = register(email, password);
         if (registered.statusCode() != 201) {
             throw new AssertionError("register answered " + registered.statusCode() + ": " + registered.body());
         }

@@ -1,12 +1,9 @@
 package cl.compraagil.licitacion.ingestion;
 
-import cl.compraagil.licitacion.catalog.CatalogQueue;
 import cl.compraagil.licitacion.catalog.Opportunity;
-import cl.compraagil.licitacion.catalog.OpportunityIngest;
 import cl.compraagil.licitacion.catalog.OpportunityType;
 import cl.compraagil.licitacion.mercadopublico.CompraAgilClient;
 import cl.compraagil.licitacion.mercadopublico.MercadoPublicoException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -26,54 +23,40 @@ class CompraAgilPoller {
     private static final Logger log = LoggerFactory.getLogger(CompraAgilPoller.class);
 
     private final CompraAgilClient client;
-    private final OpportunityIngest ingest;
-    private final CatalogQueue queue;
-    private final IngestionState state;
-    private final IngestionProperties properties;
-    private final Clock clock;
+    private final PollingRun run;
 
-    CompraAgilPoller(CompraAgilClient client, OpportunityIngest ingest, CatalogQueue queue, IngestionState state,
-            IngestionProperties properties, Clock clock) {
+    CompraAgilPoller(CompraAgilClient client, PollingRun run) {
         this.client = client;
-        this.ingest = ingest;
-        this.queue = queue;
-        this.state = state;
-        this.properties = properties;
-        this.clock = clock;
+        this.run = run;
     }
 
     RunSummary poll() {
-        Instant now = clock.instant();
-        Instant from = state.watermark(SOURCE).orElse(now.minus(properties.initialLookback()))
+        IngestionProperties properties = run.properties();
+        Instant now = run.now();
+        Instant from = run.watermark(SOURCE).orElse(now.minus(properties.initialLookback()))
                 .minus(properties.changeWindowOverlap());
-        Tally tally = new Tally();
-        try {
+        return run.record(SOURCE, "Compra Ágil", tally -> {
             CompraAgilClient.ListPage page;
             int number = 1;
             do {
                 page = client.list(from, now, number);
                 for (Opportunity item : page.items()) {
-                    tally.listed(item.codigo(), ingest.ingest(item));
+                    run.listed(tally, item);
                 }
                 number++;
             } while (page.hasNext() && number <= properties.maxPages());
             fetchDetails(tally);
-            state.succeeded(SOURCE, now);
-        } catch (MercadoPublicoException e) {
-            log.warn("Compra Ágil polling stopped ({}): {}", e.reason(), e.getMessage());
-            state.failed(SOURCE, e.reason() + ": " + e.getMessage());
-            throw e;
-        }
-        return tally.summary(SOURCE);
+            return now;
+        });
     }
 
     private void fetchDetails(Tally tally) {
-        int allowance = properties.compraAgilDetailsPerRun();
+        int allowance = run.properties().compraAgilDetailsPerRun();
         Set<String> codigos = new LinkedHashSet<>(tally.needDetail());
-        codigos.addAll(queue.pendingDetails(OpportunityType.COMPRA_AGIL, allowance));
+        codigos.addAll(run.queue().pendingDetails(OpportunityType.COMPRA_AGIL, allowance));
         for (String codigo : codigos.stream().limit(allowance).toList()) {
             try {
-                tally.detailed(ingest.ingest(client.detail(codigo)));
+                run.detailed(tally, client.detail(codigo));
             } catch (MercadoPublicoException e) {
                 if (e.reason() != MercadoPublicoException.Reason.NOT_FOUND) {
                     throw e;

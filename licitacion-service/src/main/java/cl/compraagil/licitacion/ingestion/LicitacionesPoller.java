@@ -2,16 +2,11 @@ package cl.compraagil.licitacion.ingestion;
 
 import cl.compraagil.licitacion.catalog.CatalogQueue;
 import cl.compraagil.licitacion.catalog.Opportunity;
-import cl.compraagil.licitacion.catalog.OpportunityIngest;
 import cl.compraagil.licitacion.catalog.OpportunityType;
 import cl.compraagil.licitacion.mercadopublico.LicitacionesV1Client;
-import cl.compraagil.licitacion.mercadopublico.MercadoPublicoException;
-import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,46 +18,31 @@ import org.springframework.stereotype.Component;
 class LicitacionesPoller {
 
     static final String SOURCE = "licitaciones_v1";
-    private static final Logger log = LoggerFactory.getLogger(LicitacionesPoller.class);
 
     private final LicitacionesV1Client client;
-    private final OpportunityIngest ingest;
-    private final CatalogQueue queue;
-    private final IngestionState state;
-    private final IngestionProperties properties;
-    private final Clock clock;
+    private final PollingRun run;
 
-    LicitacionesPoller(LicitacionesV1Client client, OpportunityIngest ingest, CatalogQueue queue, IngestionState state,
-            IngestionProperties properties, Clock clock) {
+    LicitacionesPoller(LicitacionesV1Client client, PollingRun run) {
         this.client = client;
-        this.ingest = ingest;
-        this.queue = queue;
-        this.state = state;
-        this.properties = properties;
-        this.clock = clock;
+        this.run = run;
     }
 
     RunSummary poll() {
-        Tally tally = new Tally();
-        try {
+        return run.record(SOURCE, "Licitaciones", tally -> {
             List<Opportunity> open = client.activas();
             for (Opportunity item : open) {
-                tally.listed(item.codigo(), ingest.ingest(item));
+                run.listed(tally, item);
             }
-            int allowance = properties.licitacionesDetailsPerRun();
+            int allowance = run.properties().licitacionesDetailsPerRun();
+            CatalogQueue queue = run.queue();
             Set<String> codigos = new LinkedHashSet<>(tally.needDetail());
             codigos.addAll(queue.publishedOutside(OpportunityType.LICITACION,
                     open.stream().map(Opportunity::codigo).toList(), allowance));
             codigos.addAll(queue.pendingDetails(OpportunityType.LICITACION, allowance));
             for (String codigo : codigos.stream().limit(allowance).toList()) {
-                client.detail(codigo).ifPresent(detail -> tally.detailed(ingest.ingest(detail)));
+                client.detail(codigo).ifPresent(detail -> run.detailed(tally, detail));
             }
-            state.succeeded(SOURCE, clock.instant());
-        } catch (MercadoPublicoException e) {
-            log.warn("Licitaciones polling stopped ({}): {}", e.reason(), e.getMessage());
-            state.failed(SOURCE, e.reason() + ": " + e.getMessage());
-            throw e;
-        }
-        return tally.summary(SOURCE);
+            return run.now();
+        });
     }
 }

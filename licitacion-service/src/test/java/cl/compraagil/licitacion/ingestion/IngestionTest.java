@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import cl.compraagil.licitacion.OpportunityBuilder;
@@ -14,6 +15,7 @@ import cl.compraagil.licitacion.ServiceTest;
 import cl.compraagil.licitacion.catalog.ClosingSweep;
 import cl.compraagil.licitacion.catalog.OpportunityIngest;
 import cl.compraagil.licitacion.mercadopublico.Fixtures;
+import cl.compraagil.licitacion.mercadopublico.MercadoPublicoException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -177,6 +179,26 @@ class IngestionTest extends ServiceTest {
                 .query().singleRow();
         assertThat(row).containsEntry("tipo_licitacion", "L1").containsEntry("comuna", "Til Til")
                 .containsEntry("estado", "adjudicada");
+    }
+
+    @Test
+    void failedPollRecordsItsReasonAndTheNextSuccessfulPollClearsIt() {
+        MERCADO_PUBLICO.stubFor(get(urlPathEqualTo("/servicios/v1/publico/licitaciones.json"))
+                .willReturn(aResponse().withStatus(400)));
+        assertThatThrownBy(() -> runner.run(Source.LICITACIONES)).isInstanceOfSatisfying(MercadoPublicoException.class,
+                e -> assertThat(e.reason()).isEqualTo(MercadoPublicoException.Reason.BAD_REQUEST));
+        assertThat(lastError(LicitacionesPoller.SOURCE)).startsWith("BAD_REQUEST: ");
+
+        MERCADO_PUBLICO.resetAll();
+        MERCADO_PUBLICO.stubFor(get(urlPathEqualTo("/servicios/v1/publico/licitaciones.json"))
+                .willReturn(okJson("{\"Cantidad\":0,\"FechaCreacion\":\"2026-11-26T05:00:00\",\"Version\":\"v1\",\"Listado\":[]}")));
+        runner.run(Source.LICITACIONES).orElseThrow();
+        assertThat(lastError(LicitacionesPoller.SOURCE)).isEmpty();
+    }
+
+    private String lastError(String source) {
+        return jdbc.sql("SELECT coalesce(last_error, '') FROM ingestion_state WHERE source = :source").param("source", source)
+                .query(String.class).single();
     }
 
     @Test

@@ -7,6 +7,7 @@ import cl.compraagil.notification.events.EventHandler;
 import cl.compraagil.notification.inbox.Inbox;
 import cl.compraagil.notification.inbox.InboxEntry;
 import cl.compraagil.notification.outbound.Channel;
+import cl.compraagil.notification.outbound.ChileTime;
 import cl.compraagil.notification.outbound.OutboundMessage;
 import cl.compraagil.notification.outbound.OutboundMessages;
 import java.text.NumberFormat;
@@ -42,14 +43,14 @@ class BillingNotices implements EventHandler {
         long userId = EventData.userId(data);
         String plan = planName(EventData.text(data, "plan"));
         String amount = amount(EventData.number(data, "amount"));
-        String grace = date(EventData.text(data, "grace_until"));
+        String grace = EventData.text(data, "grace_until");
         String title;
         String body;
         switch (event.type()) {
             case "payment.failed" -> {
                 title = "No pudimos procesar tu pago";
                 body = "El cobro" + amount + " de tu plan " + plan + " fue rechazado. Actualiza tu medio de pago"
-                        + (grace == null ? "" : " antes del " + grace) + " para no perder el acceso.";
+                        + (grace == null ? "" : " a más tardar " + ChileTime.at(grace)) + " para no perder el acceso.";
             }
             case "payment.succeeded" -> {
                 title = "Recibimos tu pago";
@@ -84,9 +85,5 @@ class BillingNotices implements EventHandler {
 
     private static String amount(Long amount) {
         return amount == null ? "" : " de $" + NumberFormat.getIntegerInstance(Locale.forLanguageTag("es-CL")).format(amount);
-    }
-
-    private static String date(String isoInstant) {
-        return isoInstant == null ? null : isoInstant.length() >= 10 ? isoInstant.substring(0, 10) : isoInstant;
     }
 }

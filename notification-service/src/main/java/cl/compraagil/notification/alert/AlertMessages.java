@@ -1,5 +1,6 @@
 package cl.compraagil.notification.alert;
 
+import cl.compraagil.notification.outbound.ChileTime;
 import java.text.NumberFormat;
 import java.util.Locale;
 
@@ -45,7 +46,7 @@ final class AlertMessages {
             text.append(" · Monto estimado ").append(money(l.montoEstimado(), l.moneda()));
         }
         if (l.fechaCierre() != null) {
-            text.append(" · Cierra ").append(l.fechaCierre().replace('T', ' ').replace("Z", ""));
+            text.append(" · Cierra ").append(ChileTime.at(l.fechaCierre()));
         }
         return text.toString();
     }

@@ -1,5 +1,6 @@
 package cl.compraagil.notification.alert;
 
+import cl.compraagil.notification.events.UserErasure;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** Alert rules in PostgreSQL; every change bumps the index version so each replica rebuilds its matcher. */
 @Repository
-class AlertRuleRepository {
+class AlertRuleRepository implements UserErasure {
 
     private static final String COLUMNS = """
             id, user_id, organization_id, name, keywords, excluded_keywords, regions, organismos, unspsc_codes,
@@ -81,7 +82,8 @@ class AlertRuleRepository {
         return deleted == 1;
     }
 
-    void deleteAll(long userId) {
+    @Override
+    public void eraseUser(long userId) {
         jdbc.sql("DELETE FROM alert_rules WHERE user_id = :user").param("user", userId).update();
         bumpVersion();
     }

@@ -8,14 +8,10 @@ import cl.compraagil.notification.events.EventHandler;
 import cl.compraagil.notification.inbox.Inbox;
 import cl.compraagil.notification.inbox.InboxEntry;
 import cl.compraagil.notification.outbound.Channel;
+import cl.compraagil.notification.outbound.ChileTime;
 import cl.compraagil.notification.outbound.OutboundMessage;
 import cl.compraagil.notification.outbound.OutboundMessages;
 import cl.compraagil.notification.webhook.WebhookPublisher;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,10 +22,6 @@ import tools.jackson.databind.JsonNode;
 /** Tells the owner of a saved licitación that it changed state or is about to close, on every channel they have. */
 @Component
 class SavedLicitacionEvents implements EventHandler {
-
-    private static final ZoneId CHILE = ZoneId.of("America/Santiago");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Inbox inbox;
     private final OutboundMessages outbound;
@@ -102,15 +94,7 @@ class SavedLicitacionEvents implements EventHandler {
     }
 
     /** The closing instant as a Chilean user reads it: "el 28-11-2026 a las 12:00 (hora de Chile)". */
-    static String chileTime(String instant) {
-        if (instant == null) {
-            return "pronto";
-        }
-        try {
-            ZonedDateTime local = OffsetDateTime.parse(instant).atZoneSameInstant(CHILE);
-            return "el " + DAY.format(local) + " a las " + HOUR.format(local) + " (hora de Chile)";
-        } catch (DateTimeParseException e) {
-            return "el " + instant.replace('T', ' ');
-        }
+    private static String chileTime(String instant) {
+        return instant == null ? "pronto" : ChileTime.at(instant);
     }
 }

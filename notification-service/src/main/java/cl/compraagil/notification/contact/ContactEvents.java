@@ -7,7 +7,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** Learns and forgets how to reach users from auth-service's events. */
+/** Learns how to reach users from auth-service's events (UserDeletions forgets them). */
 @Component
 class ContactEvents implements EventHandler {
 
@@ -20,7 +20,7 @@ class ContactEvents implements EventHandler {
     @Override
     public Set<String> eventTypes() {
         return Set.of("user.registered", "user.email_verification_requested", "user.password_reset_requested",
-                "user.telegram_linked", "user.telegram_unlinked", "user.deleted");
+                "user.telegram_linked", "user.telegram_unlinked");
     }
 
     @Override
@@ -39,7 +39,6 @@ class ContactEvents implements EventHandler {
                 }
             }
             case "user.telegram_unlinked" -> contacts.unlinkTelegram(userId);
-            case "user.deleted" -> contacts.delete(userId);
             default -> throw new IllegalStateException("unexpected event " + event.type());
         }
     }

@@ -1,12 +1,13 @@
 package cl.compraagil.notification.contact;
 
+import cl.compraagil.notification.events.UserErasure;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The contact book of this service, kept up to date from auth-service events. */
 @Repository
-public class UserContacts {
+public class UserContacts implements UserErasure {
 
     private final JdbcClient jdbc;
 
@@ -68,7 +69,8 @@ public class UserContacts {
                 .param("telegram", telegramId).update();
     }
 
-    void delete(long userId) {
+    @Override
+    public void eraseUser(long userId) {
         jdbc.sql("DELETE FROM user_contacts WHERE user_id = :id").param("id", userId).update();
     }
 }

@@ -1,5 +1,6 @@
 package cl.compraagil.notification.entitlement;
 
+import cl.compraagil.notification.events.UserErasure;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -7,7 +8,7 @@ import org.springframework.stereotype.Repository;
 
 /** Each user's plan as last announced by subscription-service in {@code subscription.changed}. */
 @Repository
-public class Entitlements {
+public class Entitlements implements UserErasure {
 
     private final JdbcClient jdbc;
 
@@ -40,7 +41,8 @@ public class Entitlements {
                 .update();
     }
 
-    void delete(long userId) {
+    @Override
+    public void eraseUser(long userId) {
         jdbc.sql("DELETE FROM user_entitlements WHERE user_id = :id").param("id", userId).update();
     }
 }

@@ -21,17 +21,13 @@ class SubscriptionEvents implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("subscription.changed", "user.deleted");
+        return Set.of("subscription.changed");
     }
 
     @Override
     public void handle(EventEnvelope event) {
         JsonNode data = event.data();
         long userId = EventData.userId(data);
-        if (event.type().equals("user.deleted")) {
-            entitlements.delete(userId);
-            return;
-        }
         JsonNode limits = data.path("limits");
         JsonNode rules = limits.get("alert_rules");
         // An explicit null is "unlimited"; a missing limit is read as none at all, never as unlimited.

@@ -1,5 +1,6 @@
 package cl.compraagil.notification.inbox;
 
+import cl.compraagil.notification.events.UserErasure;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** The in-app inbox: every feature writes here, and each user reads only their own messages. */
 @Repository
-public class Inbox {
+public class Inbox implements UserErasure {
 
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
@@ -65,7 +66,8 @@ public class Inbox {
                 .param("user", userId).update();
     }
 
-    void deleteAll(long userId) {
+    @Override
+    public void eraseUser(long userId) {
         jdbc.sql("DELETE FROM notifications WHERE user_id = :user").param("user", userId).update();
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Welcomes each new user with one inbox message, and empties the inbox of a deleted user. */
+/** Welcomes each new user with one inbox message. */
 @Component
 class InboxEvents implements EventHandler {
 
@@ -19,16 +19,12 @@ class InboxEvents implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("user.registered", "user.deleted");
+        return Set.of("user.registered");
     }
 
     @Override
     public void handle(EventEnvelope event) {
         long userId = EventData.userId(event.data());
-        if (event.type().equals("user.deleted")) {
-            inbox.deleteAll(userId);
-            return;
-        }
         String name = EventData.text(event.data(), "full_name");
         String greeting = name == null || name.isBlank() ? "¡Bienvenido a Compra Ágil!" : "¡Bienvenido a Compra Ágil, " + name.trim() + "!";
         inbox.record(new InboxEntry(userId, "welcome", greeting,

@@ -1,5 +1,6 @@
 package cl.compraagil.notification.outbound;
 
+import cl.compraagil.notification.events.UserErasure;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link OutboundDispatcher} delivers. A channel without credentials enqueues nothing, so users only get the inbox.
  */
 @Repository
-public class OutboundMessages {
+public class OutboundMessages implements UserErasure {
 
     static final String SENT_SENSITIVE_BODY = "[contenido con enlace de un solo uso eliminado tras el envío]";
     private static final int MAX_BODY = 20_000;
@@ -97,7 +98,8 @@ public class OutboundMessages {
                 .param("id", message.id()).param("error", truncate(error, 500)).param("erased", SENT_SENSITIVE_BODY).update();
     }
 
-    void deleteAll(long userId) {
+    @Override
+    public void eraseUser(long userId) {
         jdbc.sql("DELETE FROM outbound_messages WHERE user_id = :user").param("user", userId).update();
     }
 

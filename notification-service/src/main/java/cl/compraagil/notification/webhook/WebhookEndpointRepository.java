@@ -1,5 +1,6 @@
 package cl.compraagil.notification.webhook;
 
+import cl.compraagil.notification.events.UserErasure;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,7 +14,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** Webhook endpoints, always read and written through their owner's id. */
 @Repository
-class WebhookEndpointRepository {
+class WebhookEndpointRepository implements UserErasure {
 
     private static final String COLUMNS = """
             id, user_id, url, events::text AS events, description, is_active, disabled_reason, failing_since, created_at,
@@ -90,7 +91,8 @@ class WebhookEndpointRepository {
                 .param("id", id).param("user", userId).update() == 1;
     }
 
-    void deleteAll(long userId) {
+    @Override
+    public void eraseUser(long userId) {
         jdbc.sql("DELETE FROM webhook_endpoints WHERE user_id = :user").param("user", userId).update();
     }
 

@@ -7,16 +7,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cl.compraagil.notification.Fixtures;
 import cl.compraagil.notification.IntegrationTest;
 import cl.compraagil.notification.ThirdParties;
+import cl.compraagil.notification.WebhookReceiver;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 class AccountEventsIT extends IntegrationTest {
 
@@ -69,7 +73,8 @@ class AccountEventsIT extends IntegrationTest {
         awaitRow("SELECT count(*) FROM notifications WHERE user_id = " + userId + " AND kind = 'payment_failed'");
         String body = jdbc.sql("SELECT body FROM notifications WHERE user_id = " + userId + " AND kind = 'payment_failed'")
                 .query(String.class).single();
-        assertThat(body).contains("$9.990").contains("2026-12-03");
+        // 00:00 UTC on the 3rd is still the 2nd in Chile: the deadline is shown on Chile's clock, not as a UTC date
+        assertThat(body).contains("$9.990").contains("a más tardar el 02-12-2026 a las 21:00 (hora de Chile)");
         awaitRow("SELECT count(*) FROM outbound_messages WHERE user_id = " + userId + " AND status = 'sent'");
     }
 
@@ -88,15 +93,24 @@ class AccountEventsIT extends IntegrationTest {
     }
 
     @Test
-    void deletedUserLeavesNoRowsBehind() {
+    void deletedUserLeavesNoRowsBehind() throws Exception {
         long userId = newUserId();
         registerUser(userId);
-        grantPlan(userId, "pyme", 10, false);
+        grantPlan(userId, "profesional", null, true);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            mvc.perform(MockMvcRequestBuilders.post("/api/v1/alerts").header("Authorization", bearer(userId)).contentType(MediaType.APPLICATION_JSON)
+                    .content(Fixtures.rule("Notebooks", "notebook", "\"inbox\""))).andExpect(status().isCreated());
+            mvc.perform(MockMvcRequestBuilders.post("/api/v1/webhook-endpoints").header("Authorization", bearer(userId))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"url\": \"" + receiver.url() + "\", \"events\": [\"licitacion.new\"]}"))
+                    .andExpect(status().isCreated());
+        }
         publish("user.deleted", Long.toString(userId), Map.of("user_id", userId));
 
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql("""
                 SELECT (SELECT count(*) FROM user_contacts WHERE user_id = :u) + (SELECT count(*) FROM notifications WHERE user_id = :u)
                      + (SELECT count(*) FROM user_entitlements WHERE user_id = :u) + (SELECT count(*) FROM outbound_messages WHERE user_id = :u)
+                     + (SELECT count(*) FROM alert_rules WHERE user_id = :u) + (SELECT count(*) FROM webhook_endpoints WHERE user_id = :u)
                 """).param("u", userId).query(Long.class).single() == 0);
     }
 }

@@ -193,6 +193,41 @@ class AlertDeliveryIT extends IntegrationTest {
         assertThat(emailsWithSubject(address, "Está por cerrar una licitación guardada: 1509-78-LE26")).isEqualTo(1);
     }
 
+    private List<String> sentTexts(long userId) {
+        List<String> texts = new java.util.ArrayList<>();
+        wiremock.findAll(postRequestedFor(urlPathEqualTo("/v3/mail/send"))
+                        .withRequestBody(matchingJsonPath("$.personalizations[0].to[0].email", equalTo("ana" + userId + "@pyme.cl"))))
+                .forEach(request -> texts.add(json(request.getBodyAsString()).get("content").get(0).get("value").asString()));
+        wiremock.findAll(postRequestedFor(urlPathMatching("/bot.*/sendMessage"))
+                        .withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(userId * 10)))))
+                .forEach(request -> texts.add(json(request.getBodyAsString()).get("text").asString()));
+        return texts;
+    }
+
+    @Test
+    void winterClosingTimeReadsOnChileClockInInboxEmailAndTelegram() throws Exception {
+        long userId = subscriber("pyme", false);
+        String word = "lote" + userId;
+        createRule(userId, Fixtures.rule("Invierno", word, "\"inbox\", \"email\", \"telegram\""));
+        Map<String, Object> licitacion = new java.util.LinkedHashMap<>(
+                Fixtures.licitacionNew("W-" + userId, "Notebook " + word, 900_000));
+        licitacion.put("fecha_cierre", "2027-07-15T19:00:00Z"); // 15:00 in Chile's winter (UTC-4)
+        publish("licitacion.new", "W-" + userId, licitacion);
+        publish("saved_licitacion.alert", Long.toString(userId), Map.of("user_id", userId, "codigo", "W-" + userId,
+                "nombre", "Notebook", "reason", "closing", "estado", "publicada", "fecha_cierre", "2027-07-15T19:00:00Z",
+                "hours_to_close", 24));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> sentTexts(userId).size() == 4);
+        List<String> texts = new java.util.ArrayList<>(sentTexts(userId));
+        inbox(userId).forEach(item -> {
+            if (!item.get("kind").asString().equals("welcome")) {
+                texts.add(item.get("body").asString());
+            }
+        });
+        assertThat(texts).hasSize(6)
+                .allSatisfy(text -> assertThat(text).contains("el 15-07-2027 a las 15:00 (hora de Chile)").doesNotContain("19:00"));
+    }
+
     @Test
     void excludedKeywordsAndOtherRegionsProduceNoAlert() throws Exception {
         long userId = subscriber("pyme", false);

@@ -5,6 +5,7 @@ import static cl.compraagil.subscription.billing.StripeEvents.event;
 import static cl.compraagil.subscription.billing.StripeEvents.invoice;
 import static cl.compraagil.subscription.billing.StripeEvents.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import cl.compraagil.subscription.ServiceIntegrationTest;
@@ -145,6 +146,14 @@ class StripeWebhookTest extends ServiceIntegrationTest {
         assertThat(restricted.path("status").asString()).isEqualTo("restricted");
         assertThat(restricted.path("limits").path("ai_analysis").asInt()).isEqualTo(2);
         assertThat(outboxEvents("subscription.restricted", userId)).hasSize(1);
+        JsonNode told = outboxEvents("subscription.restricted", userId).get(0);
+        assertThat(told.path("plan").asString()).isEqualTo("pyme");
+        assertThat(told.path("plan_display_name").asString()).isNotBlank();
+        assertThat(told.has("email")).isTrue();
+        // the same deadline, as PostgreSQL stored it (rounded to microseconds)
+        assertThat(Instant.parse(told.path("grace_until").asString()))
+                .isCloseTo(Instant.parse(failed.path("grace_until").asString()), within(1, ChronoUnit.MILLIS));
+        assertThat(told.path("restricted_at").asString()).isNotBlank();
         JsonNode lastChange = last(outboxEvents("subscription.changed", userId));
         assertThat(lastChange.path("status").asString()).isEqualTo("restricted");
         assertThat(lastChange.path("limits").path("searches").asInt()).isEqualTo(50);

@@ -1,14 +1,12 @@
 package cl.compraagil.subscription.billing.dunning;
 
-import cl.compraagil.events.OutboxWriter;
 import cl.compraagil.subscription.account.Subscription;
 import cl.compraagil.subscription.account.SubscriptionChanges;
 import cl.compraagil.subscription.account.SubscriptionRepository;
 import cl.compraagil.subscription.account.SubscriptionStatus;
+import cl.compraagil.subscription.billing.BillingNotifications;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,15 +25,15 @@ public class GracePeriodEnforcer {
 
     private final SubscriptionRepository subscriptions;
     private final SubscriptionChanges changes;
-    private final OutboxWriter outbox;
+    private final BillingNotifications notifications;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    GracePeriodEnforcer(SubscriptionRepository subscriptions, SubscriptionChanges changes, OutboxWriter outbox,
+    GracePeriodEnforcer(SubscriptionRepository subscriptions, SubscriptionChanges changes, BillingNotifications notifications,
             TransactionTemplate transactions, Clock clock) {
         this.subscriptions = subscriptions;
         this.changes = changes;
-        this.outbox = outbox;
+        this.notifications = notifications;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -58,15 +56,7 @@ public class GracePeriodEnforcer {
     private boolean restrict(Subscription s) {
         Subscription next = s.withStatus(SubscriptionStatus.RESTRICTED, s.graceUntil());
         changes.save(next);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("user_id", s.userId());
-        data.put("plan", s.plan().name());
-        data.put("plan_display_name", s.plan().displayName());
-        data.put("email", s.contact().email());
-        data.put("full_name", s.contact().fullName());
-        data.put("grace_until", s.graceUntil());
-        data.put("restricted_at", clock.instant());
-        outbox.append("subscription.restricted", Long.toString(s.userId()), data);
+        notifications.restricted(s, clock.instant());
         return true;
     }
 }

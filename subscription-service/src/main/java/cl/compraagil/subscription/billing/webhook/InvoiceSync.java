@@ -2,6 +2,7 @@ package cl.compraagil.subscription.billing.webhook;
 
 import cl.compraagil.subscription.account.Subscription;
 import cl.compraagil.subscription.account.SubscriptionStatus;
+import cl.compraagil.subscription.billing.BillingNotifications;
 import cl.compraagil.subscription.billing.BillingProperties;
 import cl.compraagil.subscription.payment.InvoiceOutcome;
 import cl.compraagil.subscription.payment.PaymentRepository;

@@ -4,6 +4,7 @@ import cl.compraagil.problem.ApiProblem;
 import cl.compraagil.subscription.account.Subscription;
 import cl.compraagil.subscription.account.SubscriptionStatus;
 import cl.compraagil.subscription.billing.BillingInterval;
+import cl.compraagil.subscription.billing.BillingNotifications;
 import cl.compraagil.subscription.billing.BillingProperties;
 import cl.compraagil.subscription.billing.CheckoutSessions;
 import cl.compraagil.subscription.plan.Plan;

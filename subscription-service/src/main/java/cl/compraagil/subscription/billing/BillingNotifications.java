@@ -1,4 +1,4 @@
-package cl.compraagil.subscription.billing.webhook;
+package cl.compraagil.subscription.billing;
 
 import cl.compraagil.events.OutboxWriter;
 import cl.compraagil.subscription.account.Subscription;
@@ -7,9 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Billing events notification-service turns into emails: payment.failed/succeeded and subscription.trial_will_end. */
+/**
+ * Billing events notification-service turns into emails: payment.failed/succeeded, subscription.trial_will_end and
+ * subscription.restricted, all with the same user and plan fields.
+ */
 @Component
-class BillingNotifications {
+public class BillingNotifications {
 
     private final OutboxWriter outbox;
 
@@ -17,7 +20,7 @@ class BillingNotifications {
         this.outbox = outbox;
     }
 
-    void paymentSucceeded(Subscription s, long amount, String currency, String invoiceId) {
+    public void paymentSucceeded(Subscription s, long amount, String currency, String invoiceId) {
         Map<String, Object> data = base(s);
         data.put("amount", amount);
         data.put("currency", currency);
@@ -26,7 +29,7 @@ class BillingNotifications {
         outbox.append("payment.succeeded", Long.toString(s.userId()), data);
     }
 
-    void paymentFailed(Subscription s, long amount, String currency, String invoiceId, Instant graceUntil, int attempt) {
+    public void paymentFailed(Subscription s, long amount, String currency, String invoiceId, Instant graceUntil, int attempt) {
         Map<String, Object> data = base(s);
         data.put("amount", amount);
         data.put("currency", currency);
@@ -36,10 +39,17 @@ class BillingNotifications {
         outbox.append("payment.failed", Long.toString(s.userId()), data);
     }
 
-    void trialWillEnd(Subscription s, Instant trialEnd) {
+    public void trialWillEnd(Subscription s, Instant trialEnd) {
         Map<String, Object> data = base(s);
         data.put("trial_end", trialEnd);
         outbox.append("subscription.trial_will_end", Long.toString(s.userId()), data);
+    }
+
+    public void restricted(Subscription s, Instant restrictedAt) {
+        Map<String, Object> data = base(s);
+        data.put("grace_until", s.graceUntil());
+        data.put("restricted_at", restrictedAt);
+        outbox.append("subscription.restricted", Long.toString(s.userId()), data);
     }
 
     private static Map<String, Object> base(Subscription s) {
