@@ -1,12 +1,13 @@
 package cl.compraagil.ml.bench;
 
-import cl.compraagil.ml.MlIntegrationTest;
+import cl.compraagil.ml.TestWireMock;
 import cl.compraagil.ml.history.generator.SyntheticHistoryGenerator;
 import cl.compraagil.ml.history.importer.HistoryImporter;
 import cl.compraagil.ml.history.importer.ImportReport;
 import cl.compraagil.ml.price.ComparableQuotes;
 import cl.compraagil.ml.price.PriceRecommender;
 import cl.compraagil.ml.price.PriceRequest;
+import cl.compraagil.testkit.EmbeddedEngines;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,19 +18,30 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Benchmarks (run by {@code ml-service/bench/ml-bench.sh}, skipped otherwise): import rate of a generated
  * ~1 M-row COT month against plain COPY of the same file, then price-recommendation latency over a history
- * of {@code ml.bench.rows} rows.
+ * of {@code ml.bench.rows} rows, kept between runs when {@link BenchDatabase} is told where.
  */
 @EnabledIfSystemProperty(named = "ml.bench", matches = "true")
-class MlBenchmarkIT extends MlIntegrationTest {
+@SpringBootTest(properties = {
+        "ml.history.bootstrap-when-empty=false",
+        "ml.training.train-on-new-history=false",
+        "ml.models.folder=target/test-models",
+        "spring.cloud.discovery.client.simple.instances.licitacion-service[0].uri=http://localhost:${wiremock.port}",
+        "ml.analysis.gemini-base-url=http://localhost:${wiremock.port}"})
+class MlBenchmarkIT {
 
     private static final int ROWS_PER_QUOTATION_ESTIMATE = 5;
 
@@ -45,55 +57,83 @@ class MlBenchmarkIT extends MlIntegrationTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void engines(DynamicPropertyRegistry registry) {
+        String url = BenchDatabase.url();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", BenchDatabase::user);
+        registry.add("spring.datasource.password", BenchDatabase::password);
+        EmbeddedEngines.registerWithoutDatabase(registry);
+        registry.add("wiremock.port", TestWireMock::port);
+    }
+
     @Test
     void importRateAndRecommendationLatency() throws Exception {
         long historyRows = Long.getLong("ml.bench.rows", 10_000_000L);
         int monthRows = Integer.getInteger("ml.bench.month-rows", 1_000_000);
-        Path folder = Files.createTempDirectory("ml-bench");
-        SyntheticHistoryGenerator generator = new SyntheticHistoryGenerator(99);
+        int quotationsPerMonth = monthRows / ROWS_PER_QUOTATION_ESTIMATE;
+        SyntheticHistoryGenerator market = new SyntheticHistoryGenerator(99);
         YearMonth last = YearMonth.now().minusMonths(1);
+        BenchHistory history = new BenchHistory(importer, jdbc, market);
         List<String> lines = new ArrayList<>();
-
-        Path month = generator.writeMonths(folder, last, 1, monthRows / ROWS_PER_QUOTATION_ESTIMATE).get(0);
-        long fileRows = countRows(month);
-        CpuClock copyCpu = CpuClock.start(jdbc);
-        double copySeconds = plainCopy(month);
-        CpuClock.Used copyUsed = copyCpu.stop();
-        CpuClock importCpu = CpuClock.start(jdbc);
-        ImportReport report = importer.importFile(month, null).get(0);
-        CpuClock.Used importUsed = importCpu.stop();
-        lines.add(row("plain COPY (csv, 34 text columns, no index)", fileRows, copySeconds));
-        lines.add(row("HistoryImporter (parse, convert, COPY FREEZE, 3 indexes, catalogue)", report.rowsLoaded(),
-                report.seconds()));
-        lines.add(String.format(Locale.ROOT, "| importer / COPY rate (wall clock) | %.2f | | |",
-                (report.rowsLoaded() / report.seconds()) / (fileRows / copySeconds)));
-        lines.add(String.format(Locale.ROOT, "| CPU s, plain COPY: PostgreSQL %.1f + JVM %.1f | %.1f | | |",
-                copyUsed.postgres(), copyUsed.jvm(), copyUsed.total()));
-        lines.add(String.format(Locale.ROOT, "| CPU s, importer: PostgreSQL %.1f + JVM %.1f | %.1f | | |",
-                importUsed.postgres(), importUsed.jvm(), importUsed.total()));
-        lines.add(String.format(Locale.ROOT, "| importer / COPY rate (CPU seconds) | %.2f | | |",
-                copyUsed.total() / importUsed.total()));
-        Files.delete(month);
-
-        long loaded = report.rowsLoaded();
-        YearMonth cursor = last;
-        long historyStart = System.nanoTime();
-        while (loaded < historyRows) {
-            cursor = cursor.minusMonths(1);
-            Path file = generator.writeMonths(folder, cursor, 1, monthRows / ROWS_PER_QUOTATION_ESTIMATE).get(0);
-            loaded += importer.importFile(file, null).get(0).rowsLoaded();
-            Files.delete(file);
+        long before = history.rows();
+        if (!"false".equals(setting("BENCH_IMPORT", "ml.bench.import"))) {
+            lines.addAll(importRate(market.forMonth(last), last, quotationsPerMonth));
         }
-        lines.add(String.format(Locale.ROOT, "| history: generate and import the other months | %d | %.0f | |",
-                loaded - report.rowsLoaded(), (System.nanoTime() - historyStart) / 1e9));
+
+        long historyStart = System.nanoTime();
+        int threads = Integer.parseInt(Objects.requireNonNullElse(setting("BENCH_LOAD_THREADS", "ml.bench.load-threads"), "2"));
+        long added = history.fill(historyRows, last, quotationsPerMonth, threads);
+        lines.add(String.format(Locale.ROOT, "| history: generate and import the other months (%d at a time, piped) | %d | %.0f | |",
+                threads, added, (System.nanoTime() - historyStart) / 1e9));
+        lines.add("| history rows kept from an earlier run (BENCH_DATA_DIR / BENCH_DB_URL) | " + before + " | | |");
         jdbc.sql("ANALYZE").update();
-        lines.add("| history rows in cot_quotes | " + loaded + " | | |");
+        lines.add("| history rows in cot_quotes | " + jdbc.sql("SELECT count(*) FROM cot_quotes").query(Long.class).single()
+                + " | | |");
+        lines.add("| monthly partitions | " + jdbc.sql("SELECT count(*) FROM pg_inherits WHERE inhparent = 'cot_quotes'::regclass")
+                .query(Long.class).single() + " | | |");
         lines.addAll(latency());
         Files.writeString(Path.of("target", "ml-bench-explain.txt"), explainComparables());
         String table = "| measure | rows / value | seconds | rows/s |\n|---|---|---|---|\n" + String.join("\n", lines);
         System.out.println("\n=== ml-service benchmark ===\n" + table + "\n");
         Files.writeString(Path.of("target", "ml-bench.md"), table + "\n");
+    }
+
+    /**
+     * The newest month as a file, loaded by plain COPY into an unindexed text table and then by the importer
+     * (which replaces that month if a kept history already has it, so the history's size stays the same).
+     */
+    private List<String> importRate(SyntheticHistoryGenerator generator, YearMonth month, int quotations)
+            throws Exception {
+        Path folder = Files.createTempDirectory("ml-bench");
+        Path file = generator.writeMonths(folder, month, 1, quotations).get(0);
+        long fileRows = countRows(file);
+        CpuClock copyCpu = CpuClock.start(jdbc);
+        double copySeconds = plainCopy(file);
+        CpuClock.Used copyUsed = copyCpu.stop();
+        CpuClock importCpu = CpuClock.start(jdbc);
+        ImportReport report = importer.importFile(file, null).get(0);
+        CpuClock.Used importUsed = importCpu.stop();
+        Files.delete(file);
         Files.delete(folder);
+        return List.of(row("plain COPY (csv, 34 text columns, no index)", fileRows, copySeconds),
+                row("HistoryImporter (parse, convert, COPY FREEZE, 3 indexes, catalogue)", report.rowsLoaded(),
+                        report.seconds()),
+                String.format(Locale.ROOT, "| importer / COPY rate (wall clock) | %.2f | | |",
+                        (report.rowsLoaded() / report.seconds()) / (fileRows / copySeconds)),
+                String.format(Locale.ROOT, "| CPU s, plain COPY: PostgreSQL %.1f + JVM %.1f | %.1f | | |",
+                        copyUsed.postgres(), copyUsed.jvm(), copyUsed.total()),
+                String.format(Locale.ROOT, "| CPU s, importer: PostgreSQL %.1f + JVM %.1f | %.1f | | |",
+                        importUsed.postgres(), importUsed.jvm(), importUsed.total()),
+                String.format(Locale.ROOT, "| importer / COPY rate (CPU seconds) | %.2f | | |",
+                        copyUsed.total() / importUsed.total()));
+    }
+
+    private static String setting(String env, String property) {
+        return System.getProperty(property, System.getenv(env));
     }
 
     private List<String> latency() {

@@ -72,6 +72,43 @@ class HistoryImporterTest extends MlIntegrationTest {
     }
 
     @Test
+    void reimportingALicitacionFileReplacesItsOffersPartitionInsteadOfDuplicating() throws Exception {
+        ImportReport first = importFixture("lic-da-sample.csv", "lic_2026-3.csv");
+        ImportReport other = importFixture("lic-da-sample.csv", "lic_2026-4.csv");
+        ImportReport second = importFixture("lic-da-sample.csv", "lic_2026-3.csv");
+
+        assertThat(second.replacedRuns()).isEqualTo(1);
+        assertThat(rowsOf("lic_offers", first, second)).isEqualTo(5);
+        assertThat(rowsOf("lic_offers", other, other)).isEqualTo(5);
+        assertReplaced("lic_offers", first);
+    }
+
+    @Test
+    void reimportingAPurchaseOrderFileReplacesItsLinesPartitionInsteadOfDuplicating() throws Exception {
+        ImportReport first = importFixture("oc-da-sample.csv", "2025-11.csv");
+        ImportReport other = importFixture("oc-da-sample.csv", "2025-12.csv");
+        ImportReport second = importFixture("oc-da-sample.csv", "2025-11.csv");
+
+        assertThat(second.replacedRuns()).isEqualTo(1);
+        assertThat(rowsOf("purchase_orders", first, second)).isEqualTo(6);
+        assertThat(rowsOf("purchase_orders", other, other)).isEqualTo(6);
+        assertReplaced("purchase_orders", first);
+    }
+
+    private long rowsOf(String table, ImportReport a, ImportReport b) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE import_run_id IN (:a, :b)")
+                .param("a", a.runId()).param("b", b.runId()).query(Long.class).single();
+    }
+
+    /** The replaced run is marked so and its partition is gone, not emptied row by row. */
+    private void assertReplaced(String table, ImportReport run) {
+        assertThat(jdbc.sql("SELECT status FROM import_runs WHERE id = :id").param("id", run.runId())
+                .query(String.class).single()).isEqualTo("replaced");
+        assertThat(jdbc.sql("SELECT to_regclass(:name) IS NULL").param("name", table + "_run_" + run.runId())
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
     void realLicitacionOffersLoadWithLosersAndSentinelDatesAsNull() throws Exception {
         ImportReport report = importFixture("lic-da-sample.csv", "lic_2026-6.csv");
 

@@ -36,9 +36,10 @@ public final class SyntheticHistoryGenerator {
             + "\"ConsideraRequisitosImpactoSocialEconomico\"";
     private static final YearMonth TREND_ORIGIN = YearMonth.of(2024, 1);
 
+    private final long seed;
     private final Random random;
-    private final List<Supplier> suppliers = new ArrayList<>();
-    private final List<Buyer> buyers = new ArrayList<>();
+    private final List<Supplier> suppliers;
+    private final List<Buyer> buyers;
     private long sequence;
 
     record Supplier(String name, String rut, int region, double priceLevel, double quality, String size) {
@@ -48,7 +49,10 @@ public final class SyntheticHistoryGenerator {
     }
 
     public SyntheticHistoryGenerator(long seed) {
+        this.seed = seed;
         this.random = new Random(seed);
+        this.suppliers = new ArrayList<>();
+        this.buyers = new ArrayList<>();
         String[] kinds = {"COMERCIAL", "DISTRIBUIDORA", "INVERSIONES", "SERVICIOS", "SOLUCIONES", "IMPORTADORA"};
         String[] words = {"ANDES", "PACIFICO", "AUSTRAL", "NORTE", "SUR", "CORDILLERA", "LITORAL", "ARAUCO",
                 "MAULE", "ATACAMA", "VALLE", "BOSQUE", "ESTRELLA", "CONDOR", "PUMA", "LAGO"};
@@ -65,6 +69,22 @@ public final class SyntheticHistoryGenerator {
                         rut(60_000_000 + random.nextInt(9_000_000)), 1_000_000 + random.nextInt(900_000), r));
             }
         }
+    }
+
+    private SyntheticHistoryGenerator(SyntheticHistoryGenerator market, YearMonth month) {
+        this.seed = market.seed;
+        this.random = new Random(market.seed * 1_000_003L + month.getYear() * 12L + month.getMonthValue());
+        this.suppliers = market.suppliers;
+        this.buyers = market.buyers;
+        this.sequence = (month.getYear() * 12L + month.getMonthValue()) * 10_000_000L;
+    }
+
+    /**
+     * A generator for one month of the same market (suppliers, buyers) with its own random stream and cotización
+     * numbers: months drawn this way can be written in parallel and give the same rows whatever the order.
+     */
+    public SyntheticHistoryGenerator forMonth(YearMonth month) {
+        return new SyntheticHistoryGenerator(this, month);
     }
 
     /** Writes one file per month ({@code COT_yyyy-MM.csv}) into the folder and returns their paths. */

@@ -54,11 +54,6 @@ final class CotFormat implements DatasetFormat {
     }
 
     @Override
-    public boolean partitionedByRun() {
-        return true;
-    }
-
-    @Override
     public List<String> columns() {
         return COLUMNS;
     }

@@ -8,6 +8,10 @@ import java.util.List;
 /** How one open-data dataset maps onto its table. One instance reads one file; it may buffer a few rows. */
 interface DatasetFormat {
 
+    /**
+     * The table, partitioned by import run: a file loads into a table of its own that is attached when complete,
+     * and a re-import drops the previous run's partition instead of deleting rows.
+     */
     String table();
 
     /** Target columns in the order {@link RowOutput#row} receives values (after import_run_id and line_no). */
@@ -19,14 +23,6 @@ interface DatasetFormat {
     void accept(CsvRecord record, RowOutput out) throws IOException;
 
     void finish(RowOutput out) throws IOException;
-
-    /**
-     * Whether the table is partitioned by import run: the file then loads into a table of its own that is
-     * attached when complete, and a re-import drops the previous run's partition instead of deleting rows.
-     */
-    default boolean partitionedByRun() {
-        return false;
-    }
 
     /** SQL that adds this run's product texts to the catalogue searched by text similarity. */
     String catalogSql();

@@ -108,20 +108,12 @@ public class HistoryImporter {
         runs.lock(dataset, period, fileName);
         List<Long> previous = runs.previous(dataset, period, fileName);
         runs.tuneLoadSession();
-        boolean partitioned = format.partitionedByRun();
-        String target = partitioned ? runs.createRunPartition(format.table(), runId) : format.table();
-        if (!partitioned) {
-            runs.deleteRows(format.table(), previous);
-        }
+        String partition = runs.createRunPartition(format.table(), runId);
         ImportProgress progress = new ImportProgress(runId, properties.maxStoredRejects(), fileName);
-        copy(reader, format, target, partitioned, progress);
-        if (partitioned) {
-            runs.attachRunPartition(format.table(), runId);
-        }
+        copy(reader, format, partition, progress);
+        runs.attachRunPartition(format.table(), runId);
         runs.refreshCatalog(format.catalogSql(), runId);
-        if (partitioned) {
-            runs.dropRunPartitions(format.table(), previous);
-        }
+        runs.dropRunPartitions(format.table(), previous);
         runs.markReplaced(previous);
         runs.saveRejects(runId, progress.stored());
         double seconds = progress.seconds();
@@ -135,12 +127,11 @@ public class HistoryImporter {
                 List.copyOf(progress.stored()));
     }
 
-    /** Streams the file's rows into COPY; a table created in this transaction takes them already frozen. */
-    private void copy(OpenDataCsvReader reader, DatasetFormat format, String table, boolean freeze,
-            ImportProgress progress) {
+    /** Streams the file's rows into COPY; the run's table, created in this transaction, takes them already frozen. */
+    private void copy(OpenDataCsvReader reader, DatasetFormat format, String table, ImportProgress progress) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         String copy = "COPY " + table + " (import_run_id, line_no, " + String.join(", ", format.columns())
-                + ") FROM STDIN (FORMAT text" + (freeze ? ", FREEZE" : "") + ")";
+                + ") FROM STDIN (FORMAT text, FREEZE)";
         try {
             PGCopyOutputStream stream = new PGCopyOutputStream(connection.unwrap(PGConnection.class), copy, 1 << 16);
             try (Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16)) {

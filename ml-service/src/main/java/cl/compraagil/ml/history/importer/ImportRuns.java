@@ -45,12 +45,6 @@ class ImportRuns {
         jdbc.sql("SET LOCAL maintenance_work_mem = '256MB'").update();
     }
 
-    void deleteRows(String table, List<Long> runIds) {
-        if (!runIds.isEmpty()) {
-            jdbc.sql("DELETE FROM " + table + " WHERE import_run_id IN (:ids)").param("ids", runIds).update();
-        }
-    }
-
     /**
      * Creates the empty table one run loads into, in the current transaction so that COPY can write frozen
      * rows; the check constraint lets the later attach skip validating a million rows.
@@ -89,14 +83,14 @@ class ImportRuns {
         jdbc.sql("""
                 UPDATE import_runs SET status = 'completed', rows_read = :read, rows_loaded = :loaded,
                 rows_rejected = :rejected, rows_excluded_currency = :excluded, rows_per_second = :rate,
-                finished_at = now() WHERE id = :id
+                finished_at = clock_timestamp() WHERE id = :id
                 """)
                 .param("read", read).param("loaded", loaded).param("rejected", rejected).param("excluded", excluded)
                 .param("rate", Math.round(rowsPerSecond * 10) / 10.0).param("id", runId).update();
     }
 
     void fail(long runId, String error) {
-        jdbc.sql("UPDATE import_runs SET status = 'failed', error = :error, finished_at = now() WHERE id = :id")
+        jdbc.sql("UPDATE import_runs SET status = 'failed', error = :error, finished_at = clock_timestamp() WHERE id = :id")
                 .param("error", error).param("id", runId).update();
     }
 
