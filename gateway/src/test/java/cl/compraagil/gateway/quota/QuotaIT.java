@@ -14,6 +14,7 @@ import cl.compraagil.gateway.GatewayTestBase;
 import cl.compraagil.testkit.EmbeddedEngines;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 class QuotaIT extends GatewayTestBase {
 
@@ -39,6 +38,9 @@ class QuotaIT extends GatewayTestBase {
 
     @Autowired
     PlanStore plans;
+
+    @Autowired
+    UsageEvents usage;
 
     @BeforeAll
     static void backendsAnswer() {
@@ -137,9 +139,10 @@ class QuotaIT extends GatewayTestBase {
 
     @Test
     void requestsCountedTogetherAreReportedAsOneSumNotOneEventEach() {
-        String token = TOKENS.user(209);
-        Flux.range(0, 6).flatMap(i -> Mono.fromRunnable(() -> client.get().uri("/api/v1/licitaciones?q=silla")
-                .header("Authorization", bearer(token)).exchange().expectStatus().isOk()), 6).blockLast();
+        // six counted requests in a few microseconds: at most one drain boundary falls between them
+        for (int i = 0; i < 6; i++) {
+            usage.recorded(210, List.of("searches"), LocalDate.of(2026, 11, 26));
+        }
 
         Properties config = new Properties();
         config.put("bootstrap.servers", EmbeddedEngines.kafkaBootstrapServers());
@@ -152,8 +155,8 @@ class QuotaIT extends GatewayTestBase {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (counted < 6 && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if ("209".equals(record.key())) {
-                        assertThat(record.value()).contains("\"resource\":\"searches\"");
+                    if ("210".equals(record.key())) {
+                        assertThat(record.value()).contains("\"resource\":\"searches\"").contains("\"day\":\"2026-11-26\"");
                         events++;
                         counted += Integer.parseInt(record.value().replaceAll(".*\"count\":(\\d+).*", "$1"));
                     }
@@ -161,8 +164,7 @@ class QuotaIT extends GatewayTestBase {
             }
         }
         assertThat(counted).isEqualTo(6);
-        // six requests within a few drains: fewer events than requests, each carrying its sum
-        assertThat(events).isLessThan(6);
+        assertThat(events).isBetween(1, 2);
     }
 
     @Test
@@ -219,11 +221,14 @@ class QuotaIT extends GatewayTestBase {
     @Test
     void anonymousCallersOfPublicRoutesAreLimitedPerClientAddress() {
         int refused = 0;
+        long started = System.nanoTime();
         for (int i = 0; i < 25; i++) {
             refused += client.get().uri("/api/v1/subscriptions/plans").header("X-Forwarded-For", "203.0.113.7").exchange()
                     .returnResult(String.class).getStatus().value() == 429 ? 1 : 0;
         }
-        assertThat(refused).isEqualTo(5);
+        // 20 per minute: the bucket gives a token back every 3 s, which a slow run of 25 calls may see
+        long refilled = Duration.ofNanos(System.nanoTime() - started).toSeconds() / 3;
+        assertThat(refused).isBetween((int) Math.max(1, 5 - refilled), 5);
         client.get().uri("/api/v1/subscriptions/plans").header("X-Forwarded-For", "203.0.113.8").exchange()
                 .expectStatus().isOk();
     }
