@@ -1,6 +1,7 @@
 package cl.compraagil.auth.password;
 
 import cl.compraagil.problem.ApiProblem;
+import java.lang.ref.SoftReference;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -30,7 +31,8 @@ public class PasswordHasher {
     private final PasswordHashingProperties properties;
     private final Argon2PasswordEncoder springEncoder;
     private final Semaphore slots;
-    private final Queue<long[]> memories = new ConcurrentLinkedQueue<>();
+    /** Soft: kept while logins come, handed back to the collector if the heap runs short. */
+    private final Queue<SoftReference<long[]>> memories = new ConcurrentLinkedQueue<>();
     private final int memoryLongs;
     private final String dummyHash;
 
@@ -82,7 +84,8 @@ public class PasswordHasher {
     /** Runs in a slot with reused working memory; a hash with other parameters than today's gets its own. */
     private <T> T withMemory(int needed, Function<long[], T> work) {
         return guarded(() -> {
-            long[] memory = needed == memoryLongs ? memories.poll() : null;
+            SoftReference<long[]> kept = needed == memoryLongs ? memories.poll() : null;
+            long[] memory = kept == null ? null : kept.get();
             if (memory == null) {
                 memory = new long[needed];
             }
@@ -90,7 +93,7 @@ public class PasswordHasher {
                 return work.apply(memory);
             } finally {
                 if (needed == memoryLongs) {
-                    memories.offer(memory);
+                    memories.offer(new SoftReference<>(memory));
                 }
             }
         });
