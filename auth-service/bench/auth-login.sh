@@ -3,7 +3,8 @@
 #
 #   auth-service/bench/auth-login.sh
 #
-# 1. Micro benchmark (no network): the Argon2id check with the service's parameters and ms per hash, RS256 signing,
+# 1. Micro benchmark (no network): the Argon2id check with the service's parameters and ms per hash (through the
+#    service's PasswordHasher, and through Spring's encoder it replaced), thread and process CPU, RS256 signing,
 #    and token verifications/s through the same NimbusJwtDecoder configuration every service and the gateway use.
 # 2. End to end: auth-service started on embedded PostgreSQL 17, Redis and Kafka (free ports), real logins posted
 #    with the OAuth2 password form by concurrent clients; logins/s, latency, and the service's CPU ms per login read
@@ -48,7 +49,8 @@ echo "== $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, uptime: $(uptime)"
 echo
 echo "### Micro benchmark (${SECONDS_MEASURED}s per row)"
 echo
-java -Xmx256m -cp "$CP" cl.compraagil.auth.bench.LoginBenchmark "$SECONDS_MEASURED"
+# the service's JVM flags, so the process-CPU column shows the garbage collection the service would pay
+java "${JAVA_OPTS[@]}" -cp "$CP" cl.compraagil.auth.bench.LoginBenchmark "$SECONDS_MEASURED"
 
 echo "starting embedded engines and auth-service on port $PORT ..." >&2
 java -Xmx384m -cp "$CP" cl.compraagil.auth.bench.LoginBenchEngines "$WORK/engines.env" >"$WORK/engines.log" 2>&1 &

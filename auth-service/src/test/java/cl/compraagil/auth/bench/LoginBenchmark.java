@@ -1,5 +1,7 @@
 package cl.compraagil.auth.bench;
 
+import cl.compraagil.auth.password.PasswordHasher;
+import cl.compraagil.auth.password.PasswordHashers;
 import cl.compraagil.auth.password.PasswordHashingProperties;
 import cl.compraagil.security.AccessTokenValidators;
 import cl.compraagil.security.AuthenticatedUser;
@@ -49,17 +51,23 @@ public final class LoginBenchmark {
         StandardEnvironment environment = new StandardEnvironment();
         PasswordHashingProperties p = Binder.get(environment).bindOrCreate("auth.passwords", PasswordHashingProperties.class);
         TokenProperties tokens = Binder.get(environment).bindOrCreate("security.jwt", TokenProperties.class);
-        Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(p.saltLength(), p.hashLength(), p.parallelism(),
-                p.memoryKib(), p.iterations());
-        String hash = encoder.encode(PASSWORD);
+        PasswordHasher hasher = PasswordHashers.of(p);
+        String hash = hasher.hash(PASSWORD);
         String argon = "Argon2id m=%d KiB, t=%d, p=%d, salt %d B, hash %d B".formatted(p.memoryKib(), p.iterations(),
                 p.parallelism(), p.saltLength(), p.hashLength());
         List<String> rows = new ArrayList<>();
-        Work argonCheck = () -> encoder.matches(PASSWORD, hash);
+        Work argonCheck = () -> hasher.matches(PASSWORD, hash);
         warmUp(argonCheck, 10);
-        rows.add(row(argon + " check, 1 thread", measure(seconds, argonCheck)));
+        rows.add(row(argon + " check (the service's PasswordHasher), 1 thread", measure(seconds, argonCheck)));
         rows.add(row("same, " + p.maxConcurrentHashes() + " threads (the service's cap): hashes/s ceiling",
                 parallel(p.maxConcurrentHashes(), seconds, argonCheck)));
+        // what the service used before: Spring's encoder on BouncyCastle, 19 MiB of new objects per check
+        Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(p.saltLength(), p.hashLength(), p.parallelism(),
+                p.memoryKib(), p.iterations());
+        Work springCheck = () -> encoder.matches(PASSWORD, hash);
+        warmUp(springCheck, 10);
+        rows.add(row("same check, Spring's Argon2PasswordEncoder (BouncyCastle), 1 thread", measure(seconds, springCheck)));
+        rows.add(row("same, " + p.maxConcurrentHashes() + " threads", parallel(p.maxConcurrentHashes(), seconds, springCheck)));
 
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -81,8 +89,9 @@ public final class LoginBenchmark {
         rows.add(row("token verification, cached key (services' NimbusJwtDecoder + validators + caller)",
                 measure(seconds, verifying)));
 
-        System.out.println("| operation | per second (wall) | ms each (wall) | CPU ms each (thread) |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("| operation | per second (wall) | ms each (wall) | CPU ms each (thread) "
+                + "| CPU ms each (process: GC and JIT included) |");
+        System.out.println("|---|---|---|---|---|");
         rows.forEach(System.out::println);
         System.out.printf("%nJVM: %d CPUs, %s %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
@@ -109,11 +118,26 @@ public final class LoginBenchmark {
         }
     }
 
-    /** Operations per wall second and, when measured on one thread, CPU milliseconds of that thread per operation. */
-    record Measurement(double perSecond, double cpuMs) {
+    /**
+     * Operations per wall second, CPU milliseconds of the measuring thread per operation, and of the whole process
+     * (garbage collection and compilation included) per operation.
+     */
+    record Measurement(double perSecond, double cpuMs, double processCpuMs) {
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static Measurement measure(int seconds, Work work) throws Exception {
+        long processStart = processCpuNanos();
+        Measurement m = measureOnThisThread(seconds, work);
+        double operations = m.perSecond() * seconds;
+        return new Measurement(m.perSecond(), m.cpuMs(), (processCpuNanos() - processStart) / 1e6 / operations);
+    }
+
+    private static Measurement measureOnThisThread(int seconds, Work work) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long start = System.nanoTime();
@@ -124,15 +148,16 @@ public final class LoginBenchmark {
             count++;
         }
         double cpuMs = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / count;
-        return new Measurement(count / ((System.nanoTime() - start) / 1e9), cpuMs);
+        return new Measurement(count / ((System.nanoTime() - start) / 1e9), cpuMs, Double.NaN);
     }
 
     private static Measurement parallel(int threads, int seconds, Work work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long processStart = processCpuNanos();
         try {
             List<Future<Measurement>> results = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(() -> measure(seconds, work)));
+                results.add(pool.submit(() -> measureOnThisThread(seconds, work)));
             }
             double total = 0;
             double cpu = 0;
@@ -140,13 +165,14 @@ public final class LoginBenchmark {
                 total += result.get().perSecond();
                 cpu += result.get().cpuMs();
             }
-            return new Measurement(total, cpu / threads);
+            return new Measurement(total, cpu / threads, (processCpuNanos() - processStart) / 1e6 / (total * seconds));
         } finally {
             pool.shutdown();
         }
     }
 
     private static String row(String name, Measurement m) {
-        return String.format("| %s | %.1f | %.3f | %.3f |", name, m.perSecond(), 1000.0 / m.perSecond(), m.cpuMs());
+        return String.format("| %s | %.1f | %.3f | %.3f | %.3f |", name, m.perSecond(), 1000.0 / m.perSecond(), m.cpuMs(),
+                m.processCpuMs());
     }
 }
