@@ -12,9 +12,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cl.compraagil.gateway.GatewayTestBase;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.URI;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
@@ -26,6 +30,15 @@ class EdgeAuthenticationIT extends GatewayTestBase {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    CircuitBreakerRegistry circuitBreakers;
+
+    /** Other test classes share this context and leave route circuits open on purpose. */
+    @BeforeEach
+    void closeCircuits() {
+        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    }
 
     @BeforeAll
     static void backendsAnswer() {
