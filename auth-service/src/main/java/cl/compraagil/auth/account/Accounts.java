@@ -4,6 +4,7 @@ import cl.compraagil.auth.user.Rut;
 import cl.compraagil.auth.user.User;
 import cl.compraagil.auth.user.UserRepository;
 import cl.compraagil.auth.audit.AuditLog;
+import cl.compraagil.auth.organization.OrganizationDeletions;
 import cl.compraagil.auth.password.PasswordHasher;
 import cl.compraagil.auth.password.PasswordPolicy;
 import cl.compraagil.auth.token.RefreshTokens;
@@ -29,16 +30,18 @@ class Accounts {
     private final RefreshTokens refreshTokens;
     private final OutboxWriter outbox;
     private final AuditLog audit;
+    private final OrganizationDeletions organizations;
     private final TransactionTemplate transactions;
 
     Accounts(UserRepository users, PasswordHasher hasher, PasswordPolicy policy, RefreshTokens refreshTokens,
-            OutboxWriter outbox, AuditLog audit, TransactionTemplate transactions) {
+            OutboxWriter outbox, AuditLog audit, OrganizationDeletions organizations, TransactionTemplate transactions) {
         this.users = users;
         this.hasher = hasher;
         this.policy = policy;
         this.refreshTokens = refreshTokens;
         this.outbox = outbox;
         this.audit = audit;
+        this.organizations = organizations;
         this.transactions = transactions;
     }
 
@@ -73,10 +76,14 @@ class Accounts {
         });
     }
 
-    /** Deletes the account here; {@code user.deleted} makes every other service delete or anonymise its rows. */
+    /**
+     * Deletes the account here; {@code user.deleted} makes every other service delete or anonymise its rows, and
+     * {@code organization.deleted} does the same for each organization the user owned.
+     */
     void delete(long id, String ip) {
         transactions.executeWithoutResult(status -> {
             active(id);
+            organizations.deleteOwnedBy(id, ip);
             users.delete(id);
             outbox.append(DELETED, Long.toString(id), new UserDeleted(id));
             audit.record("account_deleted", id, id, null, ip, Map.of());

@@ -75,6 +75,17 @@ class OrganizationRepository {
                 .param("role", role.code()).param("org", organizationId).param("user", userId).update();
     }
 
+    /**
+     * Deletes every organization of an owner, members and invitations cascading. The owner's row is locked first:
+     * an organization being created for them concurrently waits on it, so none slips past without its event.
+     */
+    List<Long> deleteOwnedBy(long ownerId) {
+        jdbc.sql("SELECT id FROM users WHERE id = :owner FOR UPDATE").param("owner", ownerId).query(Long.class).optional();
+        return jdbc.sql("WITH gone AS (DELETE FROM organizations WHERE owner_id = :owner RETURNING id)"
+                        + " SELECT id FROM gone ORDER BY id")
+                .param("owner", ownerId).query(Long.class).list();
+    }
+
     void removeMember(long organizationId, long userId) {
         jdbc.sql("DELETE FROM organization_members WHERE organization_id = :org AND user_id = :user")
                 .param("org", organizationId).param("user", userId).update();

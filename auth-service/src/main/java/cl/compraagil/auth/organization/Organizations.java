@@ -4,6 +4,7 @@ import cl.compraagil.auth.audit.AuditLog;
 import cl.compraagil.auth.entitlement.Entitlements;
 import cl.compraagil.auth.organization.OrganizationRepository.MemberView;
 import cl.compraagil.auth.organization.OrganizationRepository.OrganizationView;
+import cl.compraagil.events.OutboxWriter;
 import cl.compraagil.problem.ApiProblem;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class Organizations {
 
+    static final String MEMBER_REMOVED = "organization.member_removed";
+
+    record MemberRemoved(long organizationId, long userId) {
+    }
+
     private final OrganizationRepository repository;
     private final Entitlements entitlements;
+    private final OutboxWriter outbox;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
 
-    Organizations(OrganizationRepository repository, Entitlements entitlements, AuditLog audit,
+    Organizations(OrganizationRepository repository, Entitlements entitlements, OutboxWriter outbox, AuditLog audit,
             TransactionTemplate transactions) {
         this.repository = repository;
         this.entitlements = entitlements;
+        this.outbox = outbox;
         this.audit = audit;
         this.transactions = transactions;
     }
@@ -69,7 +77,10 @@ class Organizations {
         });
     }
 
-    /** Managers remove lower-ranked members; any member but the owner may leave. */
+    /**
+     * Managers remove lower-ranked members; any member but the owner may leave. Either way
+     * {@code organization.member_removed} tells other services the member no longer acts for the organization.
+     */
     void remove(long organizationId, long actorId, long memberId, String ip) {
         transactions.executeWithoutResult(status -> {
             OrganizationRole actor = roleOf(organizationId, actorId);
@@ -79,6 +90,7 @@ class Organizations {
                 throw forbidden();
             }
             repository.removeMember(organizationId, memberId);
+            outbox.append(MEMBER_REMOVED, Long.toString(organizationId), new MemberRemoved(organizationId, memberId));
             audit.record(leaving ? "organization_left" : "organization_member_removed", actorId, memberId,
                     organizationId, ip, Map.of("role", target.code()));
         });

@@ -47,6 +47,11 @@ public class Compatibility {
         return profiles.delete(new ProfileOwner("user", userId));
     }
 
+    /** Deletes the profile a deleted organization shared with its members. */
+    public boolean forgetOrganization(long organizationId) {
+        return profiles.delete(new ProfileOwner("organization", organizationId));
+    }
+
     /** Terms of the profile, for candidate retrieval by full text. */
     public static List<String> searchTerms(CompanyProfile profile) {
         return List.copyOf(FitScorer.terms(profile));

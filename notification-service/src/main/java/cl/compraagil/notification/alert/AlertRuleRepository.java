@@ -88,6 +88,27 @@ class AlertRuleRepository implements UserErasure {
         bumpVersion();
     }
 
+    /** Turns every rule tagged with the organization into its creator's personal rule. */
+    int detachFromOrganization(long organizationId) {
+        return detach(jdbc.sql("UPDATE alert_rules SET organization_id = NULL, updated_at = now() WHERE organization_id = :org")
+                .param("org", organizationId).update());
+    }
+
+    /** Turns the rules one member created inside the organization into that member's personal rules. */
+    int detachFromOrganization(long organizationId, long userId) {
+        return detach(jdbc.sql("""
+                UPDATE alert_rules SET organization_id = NULL, updated_at = now()
+                WHERE organization_id = :org AND user_id = :user
+                """).param("org", organizationId).param("user", userId).update());
+    }
+
+    private int detach(int changed) {
+        if (changed > 0) {
+            bumpVersion();
+        }
+        return changed;
+    }
+
     long version() {
         return jdbc.sql("SELECT version FROM alert_rule_index_version WHERE id = 1").query(Long.class).single();
     }
