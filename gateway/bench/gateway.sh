@@ -7,14 +7,14 @@
 #   gateway/bench/gateway.sh            (needs: JDK 17+, wrk and nginx from Debian: apt-get install -y wrk nginx)
 #
 # Environment: BENCH_SECONDS (measured seconds per path, default 20), BENCH_WARMUP (seconds of load before each
-# gateway measurement, default 30: the JIT must have compiled the request path, or its compilation is what gets
+# gateway measurement, default 90: the JIT must have compiled the request path, or its compilation is what gets
 # measured), BENCH_CONNECTIONS (default 32), BENCH_JAVA_OPTS (JVM flags of both gateways).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 SECONDS_MEASURED="${BENCH_SECONDS:-20}"
-WARMUP="${BENCH_WARMUP:-30}"
+WARMUP="${BENCH_WARMUP:-90}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 JAVA_OPTS=(${BENCH_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC})
 WORK="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
