@@ -28,7 +28,7 @@ class AlertRuleController {
 
     @GetMapping
     List<AlertRule> list(AuthenticatedUser user) {
-        return rules.list(user.id());
+        return rules.list(user);
     }
 
     @PostMapping
@@ -40,7 +40,7 @@ class AlertRuleController {
 
     @GetMapping("/{id}")
     AlertRule get(AuthenticatedUser user, @PathVariable long id) {
-        return rules.get(user.id(), id);
+        return rules.get(user, id);
     }
 
     @PutMapping("/{id}")
@@ -51,6 +51,6 @@ class AlertRuleController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(AuthenticatedUser user, @PathVariable long id) {
-        rules.delete(user.id(), id);
+        rules.delete(user, id);
     }
 }

@@ -32,6 +32,24 @@ class AlertRuleRepository implements UserErasure {
                 .param("user", userId).query(MAPPER).list();
     }
 
+    /** The caller's own rules and, inside an organization, the rules its members created there. */
+    List<AlertRule> visibleTo(long userId, Long organizationId) {
+        if (organizationId == null) {
+            return ofUser(userId);
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM alert_rules WHERE user_id = :user OR organization_id = :org ORDER BY id")
+                .param("user", userId).param("org", organizationId).query(MAPPER).list();
+    }
+
+    /** One rule, if it is the caller's or was created in the caller's organization. */
+    Optional<AlertRule> findVisible(long userId, Long organizationId, long id) {
+        if (organizationId == null) {
+            return find(userId, id);
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM alert_rules WHERE id = :id AND (user_id = :user OR organization_id = :org)")
+                .param("id", id).param("user", userId).param("org", organizationId).query(MAPPER).optional();
+    }
+
     Optional<AlertRule> find(long userId, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM alert_rules WHERE id = :id AND user_id = :user")
                 .param("id", id).param("user", userId).query(MAPPER).optional();

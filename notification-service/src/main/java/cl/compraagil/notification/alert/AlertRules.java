@@ -6,11 +6,17 @@ import cl.compraagil.problem.ApiProblem;
 import cl.compraagil.security.AuthenticatedUser;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Alert rule management, within the number of rules and the channels the caller's plan allows. */
+/**
+ * Alert rule management, within the number of rules and the channels the caller's plan allows. A rule created
+ * inside an organization (the token's active organization) is shared with its members: every member sees it,
+ * its creator and the organization's owners and admins may change or delete it, and it keeps notifying its
+ * creator, whose plan counts it. Rules of other organizations and other users stay invisible (404).
+ */
 @Service
 class AlertRules {
 
@@ -28,12 +34,15 @@ class AlertRules {
         this.properties = properties;
     }
 
-    List<AlertRule> list(long userId) {
-        return repository.ofUser(userId);
+    static final Set<String> MANAGING_ROLES = Set.of("owner", "admin");
+
+    List<AlertRule> list(AuthenticatedUser user) {
+        return repository.visibleTo(user.id(), user.organizationId());
     }
 
-    AlertRule get(long userId, long id) {
-        return repository.find(userId, id).orElseThrow(() -> ApiProblem.notFound("La alerta"));
+    AlertRule get(AuthenticatedUser user, long id) {
+        return repository.findVisible(user.id(), user.organizationId(), id)
+                .orElseThrow(() -> ApiProblem.notFound("La alerta"));
     }
 
     @Transactional
@@ -48,23 +57,36 @@ class AlertRules {
                     .with("resource", "alert_rules").with("upgrade_url", properties.upgradeUrl());
         }
         checkChannels(entitlement, request);
-        long id = repository.insert(toRule(0, user, request));
-        return get(user.id(), id);
+        long id = repository.insert(toRule(0, user.id(), user.organizationId(), request));
+        return get(user, id);
     }
 
     @Transactional
     AlertRule update(AuthenticatedUser user, long id, AlertRuleRequest request) {
-        get(user.id(), id);
-        checkChannels(entitlements.of(user.id()), request);
-        repository.update(toRule(id, user, request));
-        return get(user.id(), id);
+        AlertRule existing = manageable(user, id);
+        // the rule keeps notifying its creator, through the channels the creator's plan allows
+        checkChannels(entitlements.of(existing.userId()), request);
+        repository.update(toRule(id, existing.userId(), existing.organizationId(), request));
+        return get(user, id);
     }
 
     @Transactional
-    void delete(long userId, long id) {
-        if (!repository.delete(userId, id)) {
+    void delete(AuthenticatedUser user, long id) {
+        AlertRule existing = manageable(user, id);
+        if (!repository.delete(existing.userId(), id)) {
             throw ApiProblem.notFound("La alerta");
         }
+    }
+
+    /** A rule the caller may change: their own, or one of their organization's if they manage it. */
+    private AlertRule manageable(AuthenticatedUser user, long id) {
+        AlertRule rule = get(user, id);
+        boolean own = rule.userId() == user.id();
+        if (!own && (user.organizationRole() == null || !MANAGING_ROLES.contains(user.organizationRole()))) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden",
+                    "Solo quien creó la alerta o un administrador de la organización puede modificarla.");
+        }
+        return rule;
     }
 
     private void checkChannels(Entitlement entitlement, AlertRuleRequest request) {
@@ -75,9 +97,9 @@ class AlertRules {
         }
     }
 
-    private static AlertRule toRule(long id, AuthenticatedUser user, AlertRuleRequest r) {
+    private static AlertRule toRule(long id, long userId, Long organizationId, AlertRuleRequest r) {
         boolean quiet = r.quietHoursEnabled() == null || r.quietHoursEnabled();
-        return new AlertRule(id, user.id(), user.organizationId(), r.name().trim(), clean(r.keywords()),
+        return new AlertRule(id, userId, organizationId, r.name().trim(), clean(r.keywords()),
                 clean(r.excludedKeywords()), clean(r.regions()), clean(r.organismos()), clean(r.unspscCodes()),
                 r.minAmount(), r.maxAmount(), r.tipo(), r.channels().stream().distinct().toList(),
                 quiet ? time(r.quietHoursStart(), DEFAULT_QUIET_START) : null,

@@ -112,4 +112,53 @@ class AlertRulesIT extends IntegrationTest {
         mvc.perform(delete("/api/v1/alerts/{id}", id).header("Authorization", bearer(owner))).andExpect(status().isNoContent());
         assertThat(jdbc.sql("SELECT count(*) FROM alert_rules WHERE id = " + id).query(Long.class).single()).isZero();
     }
+
+    @Test
+    void aRuleCreatedInAnOrganizationIsSharedWithItsMembersAndManagedByItsCreatorAndAdmins() throws Exception {
+        long organization = 900_000 + newUserId();
+        long otherOrganization = organization + 1;
+        long creator = newUserId();
+        long colleague = newUserId();
+        long admin = newUserId();
+        long outsider = newUserId();
+        for (long user : new long[] {creator, colleague, admin, outsider}) {
+            grantPlan(user, "pyme", 10, false);
+        }
+        String creatorToken = "Bearer " + tokens.member(creator, organization, "member");
+        String colleagueToken = "Bearer " + tokens.member(colleague, organization, "member");
+        String adminToken = "Bearer " + tokens.member(admin, organization, "admin");
+        String outsiderToken = "Bearer " + tokens.member(outsider, otherOrganization, "owner");
+        long id = json(mvc.perform(post("/api/v1/alerts").header("Authorization", creatorToken)
+                        .contentType(MediaType.APPLICATION_JSON).content(Fixtures.rule("Del equipo", "notebook", "\"inbox\"")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asLong();
+
+        // every member sees it; a plain member may not change someone else's rule
+        mvc.perform(get("/api/v1/alerts").header("Authorization", colleagueToken))
+                .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].id").value(id));
+        mvc.perform(get("/api/v1/alerts/{id}", id).header("Authorization", colleagueToken)).andExpect(status().isOk());
+        mvc.perform(put("/api/v1/alerts/{id}", id).header("Authorization", colleagueToken)
+                        .contentType(MediaType.APPLICATION_JSON).content(Fixtures.rule("Cambiada", "silla", "\"inbox\"")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("forbidden"));
+        mvc.perform(delete("/api/v1/alerts/{id}", id).header("Authorization", colleagueToken))
+                .andExpect(status().isForbidden());
+
+        // another organization's owner, and the same colleague outside the organization, see nothing
+        mvc.perform(get("/api/v1/alerts/{id}", id).header("Authorization", outsiderToken)).andExpect(status().isNotFound());
+        mvc.perform(delete("/api/v1/alerts/{id}", id).header("Authorization", outsiderToken)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/alerts").header("Authorization", outsiderToken)).andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/api/v1/alerts/{id}", id).header("Authorization", bearer(colleague)))
+                .andExpect(status().isNotFound());
+
+        // an admin of the organization changes it; it stays its creator's, in the organization
+        mvc.perform(put("/api/v1/alerts/{id}", id).header("Authorization", adminToken)
+                        .contentType(MediaType.APPLICATION_JSON).content(Fixtures.rule("Ajustada", "silla", "\"inbox\"")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.keywords[0]").value("silla"));
+        assertThat(jdbc.sql("SELECT user_id FROM alert_rules WHERE id = " + id).query(Long.class).single()).isEqualTo(creator);
+        assertThat(jdbc.sql("SELECT organization_id FROM alert_rules WHERE id = " + id).query(Long.class).single())
+                .isEqualTo(organization);
+        assertThat(jdbc.sql("SELECT name FROM alert_rules WHERE id = " + id).query(String.class).single()).isEqualTo("Ajustada");
+
+        mvc.perform(delete("/api/v1/alerts/{id}", id).header("Authorization", adminToken)).andExpect(status().isNoContent());
+        assertThat(jdbc.sql("SELECT count(*) FROM alert_rules WHERE id = " + id).query(Long.class).single()).isZero();
+    }
 }
