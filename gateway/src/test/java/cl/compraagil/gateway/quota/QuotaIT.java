@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -144,27 +145,11 @@ class QuotaIT extends GatewayTestBase {
             usage.recorded(210, List.of("searches"), LocalDate.of(2026, 11, 26));
         }
 
-        Properties config = new Properties();
-        config.put("bootstrap.servers", EmbeddedEngines.kafkaBootstrapServers());
-        config.put("group.id", "test-" + UUID.randomUUID());
-        config.put("auto.offset.reset", "earliest");
-        int events = 0;
-        int counted = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("usage.recorded"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (counted < 6 && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if ("210".equals(record.key())) {
-                        assertThat(record.value()).contains("\"resource\":\"searches\"").contains("\"day\":\"2026-11-26\"");
-                        events++;
-                        counted += Integer.parseInt(record.value().replaceAll(".*\"count\":(\\d+).*", "$1"));
-                    }
-                }
-            }
-        }
-        assertThat(counted).isEqualTo(6);
-        assertThat(events).isBetween(1, 2);
+        List<String> events = consumeUntil("usage.recorded", "210", found -> counted(found) >= 6);
+        assertThat(events).allSatisfy(event -> assertThat(event)
+                .contains("\"resource\":\"searches\"").contains("\"day\":\"2026-11-26\""));
+        assertThat(counted(events)).isEqualTo(6);
+        assertThat(events.size()).isBetween(1, 2);
     }
 
     @Test
@@ -266,6 +251,13 @@ class QuotaIT extends GatewayTestBase {
     }
 
     static List<String> consume(String topic, String key, int count) {
+        List<String> found = consumeUntil(topic, key, events -> events.size() >= count);
+        assertThat(found).hasSizeGreaterThanOrEqualTo(count);
+        return found;
+    }
+
+    /** The values of {@code key}'s records on {@code topic}, read until {@code enough} holds or 20 s have passed. */
+    static List<String> consumeUntil(String topic, String key, Predicate<List<String>> enough) {
         Properties config = new Properties();
         config.put("bootstrap.servers", EmbeddedEngines.kafkaBootstrapServers());
         config.put("group.id", "test-" + UUID.randomUUID());
@@ -274,7 +266,7 @@ class QuotaIT extends GatewayTestBase {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (found.size() < count && System.nanoTime() < deadline) {
+            while (!enough.test(found) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (key.equals(record.key())) {
                         found.add(record.value());
@@ -282,7 +274,11 @@ class QuotaIT extends GatewayTestBase {
                 }
             }
         }
-        assertThat(found).hasSizeGreaterThanOrEqualTo(count);
         return found;
+    }
+
+    /** How many requests {@code usage.recorded} events stand for, by their {@code count}. */
+    private static int counted(List<String> events) {
+        return events.stream().mapToInt(event -> Integer.parseInt(event.replaceAll(".*\"count\":(\\d+).*", "$1"))).sum();
     }
 }
