@@ -23,6 +23,20 @@ class GatewayFoundationIT extends GatewayTestBase {
     }
 
     @Test
+    void timesEveryAnswerByRouteMethodAndStatus() {
+        client.get().uri("/api/v1/subscriptions/current").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        String body = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")))
+                .anySatisfy(line -> assertThat(line).contains("method=\"GET\"", "outcome=\"CLIENT_ERROR\"",
+                        "route=\"none\"", "status=\"401\""))
+                .anySatisfy(line -> assertThat(line).contains("outcome=\"SUCCESS\"", "status=\"200\""))
+                // one metric with one set of tags: Spring's own server observation is off
+                .allSatisfy(line -> assertThat(line).doesNotContain("uri=", "exception="));
+    }
+
+    @Test
     void servesItsOpenApiDocumentAndTheAggregatedSwaggerUi() {
         client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.openapi").exists();

@@ -8,7 +8,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * First filter of every request: fixes its correlation id and echoes it to the client. The id travels as an
+ * First filter of every request (after the request timer): fixes its correlation id and echoes it to the client. The id travels as an
  * exchange attribute (problem bodies, log lines); the request to the service gets it with the other forwarded
  * headers, so the incoming request is not copied here.
  */
@@ -25,6 +25,6 @@ class CorrelationIdFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 }

@@ -1,8 +1,9 @@
 package cl.compraagil.gateway.security;
 
 /**
- * The firewall's rule for header values (assigned characters, no control characters but tab) as a plain loop:
- * the stock rule is a regular expression run on every header read, bearer tokens of near a kilobyte included.
+ * The firewall's rules for header names (assigned characters, no control characters) and values (the same,
+ * tab allowed) as plain loops: the stock rules are regular expressions, run on every header read, bearer tokens
+ * of near a kilobyte included.
  */
 final class HeaderValues {
 
@@ -10,13 +11,25 @@ final class HeaderValues {
     }
 
     static boolean allowed(String value) {
-        if (value == null) {
-            // an absent header, as the stock rule treats it
+        return check(value, true);
+    }
+
+    static boolean allowedName(String name) {
+        return check(name, false);
+    }
+
+    private static boolean check(String text, boolean tabAllowed) {
+        if (text == null) {
+            // an absent header, as the stock rules treat it
             return true;
         }
-        for (int i = 0; i < value.length(); ) {
-            int codePoint = value.codePointAt(i);
-            if (!Character.isDefined(codePoint) || Character.isISOControl(codePoint) && codePoint != '\t') {
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            if (codePoint >= 0x20 && codePoint < 0x7f) {
+                i++;
+                continue;
+            }
+            if (!Character.isDefined(codePoint) || Character.isISOControl(codePoint) && !(tabAllowed && codePoint == '\t')) {
                 return false;
             }
             i += Character.charCount(codePoint);

@@ -13,9 +13,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
-import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.CorsWebFilter;
@@ -27,7 +24,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * issuer, verified against its JWKS; the contract's public paths open, everything else 401 problem+json. The
  * checks run in {@link TokenAuthenticationFilter}, not in Spring Security's reactive filter chain (whose web
  * auto-configuration is excluded in application.yml); Spring Security still provides the JWT decoding and the
- * strict firewall.
+ * strict firewall's block-lists ({@link EdgeFirewall}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TokenProperties.class)
@@ -41,7 +38,7 @@ class SecurityConfiguration {
     static final int CORS_ORDER = -300;
 
     @Bean
-    ReactiveJwtDecoder accessTokenDecoder(TokenProperties tokens, GatewaySecurityProperties properties) {
+    VerifiedTokens accessTokenDecoder(TokenProperties tokens, GatewaySecurityProperties properties) {
         AtomicReference<VerifiedTokens> verified = new AtomicReference<>();
         CachedJwkSource keys = new CachedJwkSource(WebClient.create(), tokens.jwksUri(),
                 properties.jwksRefetchCooldown(), properties.jwksMaxAge(), Clock.systemUTC(),
@@ -56,18 +53,9 @@ class SecurityConfiguration {
         return verified.get();
     }
 
-    /** The strict firewall, with its header-value rule checked without a regular expression. */
     @Bean
-    ServerWebExchangeFirewall firewall() {
-        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
-        firewall.setAllowedHeaderValues(HeaderValues::allowed);
-        return firewall;
-    }
-
-    @Bean
-    TokenAuthenticationFilter tokenAuthentication(ServerWebExchangeFirewall firewall, ReactiveJwtDecoder decoder,
-            GatewaySecurityProperties properties) {
-        return new TokenAuthenticationFilter(firewall, decoder,
+    TokenAuthenticationFilter tokenAuthentication(VerifiedTokens decoder, GatewaySecurityProperties properties) {
+        return new TokenAuthenticationFilter(new EdgeFirewall(), decoder,
                 Stream.concat(ALWAYS_PUBLIC.stream(), properties.publicPaths().stream()).toList());
     }
 

@@ -3,15 +3,14 @@ package cl.compraagil.gateway.security;
 import cl.compraagil.gateway.problem.ProblemResponses;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
-import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -34,12 +33,13 @@ final class TokenAuthenticationFilter implements WebFilter, Ordered {
 
     static final int ORDER = -100;
     private static final String BEARER = "Bearer";
+    private static final Logger log = LoggerFactory.getLogger(TokenAuthenticationFilter.class);
 
-    private final ServerWebExchangeFirewall firewall;
-    private final ReactiveJwtDecoder tokens;
+    private final EdgeFirewall firewall;
+    private final VerifiedTokens tokens;
     private final List<PathPattern> publicPaths;
 
-    TokenAuthenticationFilter(ServerWebExchangeFirewall firewall, ReactiveJwtDecoder tokens, List<String> publicPaths) {
+    TokenAuthenticationFilter(EdgeFirewall firewall, VerifiedTokens tokens, List<String> publicPaths) {
         this.firewall = firewall;
         this.tokens = tokens;
         this.publicPaths = publicPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
@@ -51,10 +51,12 @@ final class TokenAuthenticationFilter implements WebFilter, Ordered {
             securityHeaders(exchange.getResponse());
             return Mono.empty();
         });
-        return firewall.getFirewalledExchange(exchange)
-                .flatMap(checked -> authenticate(checked, chain))
-                .onErrorResume(ServerExchangeRejectedException.class, rejected -> ProblemResponses.write(exchange,
-                        HttpStatus.BAD_REQUEST, "bad_request", "La solicitud no es válida."));
+        String rejection = firewall.rejection(exchange.getRequest());
+        if (rejection != null) {
+            log.debug("Request refused by the firewall: {}", rejection);
+            return ProblemResponses.write(exchange, HttpStatus.BAD_REQUEST, "bad_request", "La solicitud no es válida.");
+        }
+        return authenticate(exchange, chain);
     }
 
     private Mono<Void> authenticate(ServerWebExchange exchange, WebFilterChain chain) {
@@ -67,6 +69,11 @@ final class TokenAuthenticationFilter implements WebFilter, Ordered {
                 ? authorization.substring(BEARER.length() + 1) : null;
         if (token == null || !isB64Token(token)) {
             return unauthorized(exchange);
+        }
+        Caller known = tokens.knownCaller(token);
+        if (known != null) {
+            exchange.getAttributes().put(Caller.ATTRIBUTE, known);
+            return chain.filter(exchange);
         }
         return tokens.decode(token)
                 .map(jwt -> Optional.of(Caller.of(jwt)))

@@ -22,28 +22,50 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
     private final ReactiveJwtDecoder verifier;
     private final Clock clock;
     private final Duration maxAge;
-    private final Cache<String, Jwt> verified;
+    private final Cache<String, Verified> verified;
+
+    /** A verified token and the caller it makes, when its claims make one. */
+    private record Verified(Jwt jwt, Caller caller) {
+
+        static Verified of(Jwt jwt) {
+            try {
+                return new Verified(jwt, Caller.of(jwt));
+            } catch (RuntimeException unusable) {
+                // the filter converts it again on every use and answers 401; the token itself did verify
+                return new Verified(jwt, null);
+            }
+        }
+    }
 
     VerifiedTokens(ReactiveJwtDecoder verifier, long maxSize, Duration maxAge, Clock clock, Ticker ticker) {
         this.verifier = verifier;
         this.clock = clock;
         this.maxAge = maxAge;
         this.verified = Caffeine.newBuilder().maximumSize(maxSize).ticker(ticker)
-                .expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> lifetime(jwt)))
+                .expireAfter(Expiry.<String, Verified>creating((token, entry) -> lifetime(entry.jwt())))
                 .build();
     }
 
     @Override
     public Mono<Jwt> decode(String token) {
-        Jwt known = verified.getIfPresent(token);
+        Verified known = verified.getIfPresent(token);
         if (known != null) {
-            return Mono.just(known);
+            return Mono.just(known.jwt());
         }
         return verifier.decode(token).doOnNext(jwt -> {
             if (jwt.getExpiresAt() != null) {
-                verified.put(token, jwt);
+                verified.put(token, Verified.of(jwt));
             }
         });
+    }
+
+    /**
+     * The caller of a token verified before and still kept, or null: the request path's shortcut, with no
+     * reactive operator and no claim conversion.
+     */
+    Caller knownCaller(String token) {
+        Verified known = verified.getIfPresent(token);
+        return known == null ? null : known.caller();
     }
 
     /** Forgets every token, for when the issuer's key set changed. */
