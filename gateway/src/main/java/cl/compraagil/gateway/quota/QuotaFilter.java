@@ -65,16 +65,26 @@ class QuotaFilter implements GlobalFilter, Ordered {
         Long userId = caller == null ? null : caller.userId();
         LocalDate day = calendar.today();
         long ttl = calendar.secondsToNextDay() + 3600;
-        Mono<Verdict> verdict = limiter.check(exchange, bucket, userId, resources, day, ttl)
-                .flatMap(first -> first instanceof Verdict.PlanUnknown
-                        ? entitlements.load(caller.userId(), caller.accessToken())
-                                .onErrorMap(failure -> new DependencyFailure("entitlements", failure))
-                                .then(limiter.check(exchange, bucket, userId, resources, day, ttl))
-                        : Mono.just(first))
+        return limiter.check(exchange, bucket, userId, resources, day, ttl)
+                .onErrorResume(failure -> Mono.just(new Verdict.Unavailable("redis", failure)))
+                .flatMap(decision -> decision instanceof Verdict.PlanUnknown
+                        ? withLoadedPlan(exchange, chain, bucket, caller, resources, day, ttl)
+                        : apply(exchange, chain, bucket, caller, resources, day, decision));
+    }
+
+    /** The plan was not in Redis yet (first request of a user, or evicted): load it once, then decide again. */
+    private Mono<Void> withLoadedPlan(ServerWebExchange exchange, GatewayFilterChain chain, Bucket bucket, Caller caller,
+            List<String> resources, LocalDate day, long ttl) {
+        Mono<Verdict> verdict = entitlements.load(caller.userId(), caller.accessToken())
+                .onErrorMap(failure -> new DependencyFailure("entitlements", failure))
+                .then(limiter.check(exchange, bucket, caller.userId(), resources, day, ttl))
                 .onErrorResume(failure -> Mono.just(failure instanceof DependencyFailure dependency
                         ? new Verdict.Unavailable(dependency.dependency, dependency.getCause())
                         : new Verdict.Unavailable("redis", failure)));
-        return verdict.flatMap(decision -> apply(exchange, chain, bucket, caller, resources, day, decision));
+        return verdict.flatMap(decision -> apply(exchange, chain, bucket, caller, resources, day,
+                decision instanceof Verdict.PlanUnknown
+                        ? new Verdict.Unavailable("entitlements", new IllegalStateException("the plan was not stored"))
+                        : decision));
     }
 
     private Mono<Void> apply(ServerWebExchange exchange, GatewayFilterChain chain, Bucket bucket, Caller caller,

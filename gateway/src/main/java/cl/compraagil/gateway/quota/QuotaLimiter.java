@@ -50,13 +50,26 @@ class QuotaLimiter {
             return Mono.error(CallNotPermittedException.createCallNotPermittedException(breaker));
         }
         long started = System.nanoTime();
-        return redis.eval(exchange, SCRIPT, keys, args)
-                .doOnCancel(breaker::releasePermission)
-                .doOnError(failure -> breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure))
-                .map(reply -> {
-                    breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                    return verdict((List) reply, resources);
-                });
+        return Mono.create(sink -> {
+            sink.onCancel(breaker::releasePermission);
+            redis.eval(exchange, SCRIPT, keys, args, (reply, failure) -> {
+                long took = System.nanoTime() - started;
+                if (failure != null) {
+                    breaker.onError(took, TimeUnit.NANOSECONDS, failure);
+                    sink.error(failure);
+                    return;
+                }
+                breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                Verdict verdict;
+                try {
+                    verdict = verdict((List) reply, resources);
+                } catch (RuntimeException unreadable) {
+                    sink.error(unreadable);
+                    return;
+                }
+                sink.success(verdict);
+            });
+        });
     }
 
     @SuppressWarnings("rawtypes")

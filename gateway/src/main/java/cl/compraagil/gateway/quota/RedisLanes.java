@@ -68,27 +68,45 @@ final class RedisLanes implements DisposableBean {
 
     /** Runs {@code script} on the lane of the exchange's event loop; the reply arrives on that loop. */
     Mono<Object> eval(ServerWebExchange exchange, Script script, List<String> keys, List<String> args) {
-        RedisLane lane = laneFor(exchange);
-        return Mono.create(sink -> lane.send(evalsha(script, keys, args), (reply, failure) -> {
+        return Mono.create(sink -> eval(exchange, script, keys, args, (reply, failure) -> {
             if (failure != null) {
                 sink.error(failure);
-            } else if (reply instanceof Resp.Error error && error.noScript()) {
-                lane.send(eval(script, keys, args), (retried, again) -> finish(sink, retried, again));
+            } else if (reply == null) {
+                sink.success();
             } else {
-                finish(sink, reply, null);
+                sink.success(reply);
             }
         }));
     }
 
-    private static void finish(reactor.core.publisher.MonoSink<Object> sink, Object reply, Throwable failure) {
+    /**
+     * Runs {@code script} on the lane of the exchange's event loop and calls {@code done} there with the reply
+     * or the failure (a Redis error reply is a failure): the request path's form, with no reactive operator.
+     */
+    void eval(ServerWebExchange exchange, Script script, List<String> keys, List<String> args, Reply done) {
+        RedisLane lane = laneFor(exchange);
+        lane.send(evalsha(script, keys, args), (reply, failure) -> {
+            if (failure == null && reply instanceof Resp.Error error && error.noScript()) {
+                lane.send(eval(script, keys, args), (retried, again) -> finish(done, retried, again));
+            } else {
+                finish(done, reply, failure);
+            }
+        });
+    }
+
+    /** What a script call answers: a decoded reply, or a failure. */
+    @FunctionalInterface
+    interface Reply {
+        void accept(Object reply, Throwable failure);
+    }
+
+    private static void finish(Reply done, Object reply, Throwable failure) {
         if (failure != null) {
-            sink.error(failure);
+            done.accept(null, failure);
         } else if (reply instanceof Resp.Error error) {
-            sink.error(new IllegalStateException("Redis answered: " + error.message()));
-        } else if (reply == null) {
-            sink.success();
+            done.accept(null, new IllegalStateException("Redis answered: " + error.message()));
         } else {
-            sink.success(reply);
+            done.accept(reply, null);
         }
     }
 
