@@ -2,7 +2,8 @@
 # Gateway benchmark: the same tiny backend reached directly, through nginx, through stock Spring Cloud Gateway
 # (static route, and with its RedisRateLimiter) and through our gateway (token check + daily quota + burst limit,
 # usage event per request), each at full load; then our gateway and the backend alone at a fixed rate of half our
-# gateway's maximum, for the latency our gateway adds at p99. Prints one table; run from the repository root:
+# gateway's maximum, for the latency our gateway adds at p99; last, stock + RedisRateLimiter and ours driven at the
+# same time, for a CPU-per-request ratio that machine drift cannot skew. Prints one table; run from the repository root:
 #
 #   gateway/bench/gateway.sh            (needs: JDK 17+, wrk and nginx from Debian: apt-get install -y wrk nginx)
 #
@@ -163,5 +164,29 @@ OURS_P99="$P99"
 run "direct backend at the same fixed rate" "http://127.0.0.1:$BACKEND_PORT$PATH_Q" "" "$HALF"
 printf '%-52s %10s %9s %9s %14s %12s\n' "added by our gateway at half load (target <= 3 ms)" "-" "-" \
   "$(awk -v a="$OURS_P99" -v b="$P99" 'BEGIN { printf "%.2f", a - b }')" "-" "-"
+# The rows above are taken one after another, minutes apart, and a shared machine drifts in between (the same jar has
+# measured 1.5x apart in one hour here). Driving stock + RedisRateLimiter and ours at the same time, half the
+# connections each, puts both in the same conditions: the ratio of their CPU per request is the steadiest comparison.
+same_window() {
+  local stock_url="http://127.0.0.1:$STOCK_PORT$PATH_Q" ours_url="http://127.0.0.1:$OURS_PORT$PATH_Q"
+  local half=$(( CONNECTIONS / 2 )) s0 o0 s1 o1 stock_out ours_out sn on
+  s0="$(cpu_ticks "$STOCK_PID")"
+  o0="$(cpu_ticks "$OURS_PID")"
+  wrk -t1 -c"$half" -d"${SECONDS_MEASURED}s" -H "Authorization: Bearer $TOKEN" "$stock_url" >"$WORK/same-stock.txt" &
+  local stock_wrk=$!
+  wrk -t1 -c"$half" -d"${SECONDS_MEASURED}s" -H "Authorization: Bearer $TOKEN" "$ours_url" >"$WORK/same-ours.txt"
+  wait "$stock_wrk"
+  s1="$(cpu_ticks "$STOCK_PID")"
+  o1="$(cpu_ticks "$OURS_PID")"
+  sn="$(awk '/requests in/ {print $1}' "$WORK/same-stock.txt")"
+  on="$(awk '/requests in/ {print $1}' "$WORK/same-ours.txt")"
+  printf '%-52s %10s %9s %9s %14s %12s\n' "same window: stock gateway + RedisRateLimiter" \
+    "$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/same-stock.txt")" "-" "-" "$(( (s1 - s0) * TICK_US / sn ))" "-"
+  printf '%-52s %10s %9s %9s %14s %12s\n' "same window: our gateway" \
+    "$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/same-ours.txt")" "-" "-" "$(( (o1 - o0) * TICK_US / on ))" "-"
+  printf '%-52s %10s %9s %9s %14s %12s\n' "same window: stock CPU/req divided by ours" "-" "-" "-" \
+    "$(awk -v a="$(( (s1 - s0) * TICK_US / sn ))" -v b="$(( (o1 - o0) * TICK_US / on ))" 'BEGIN { printf "%.2f", a / b }')" "-"
+}
+same_window
 echo "wrk -t1 -c$CONNECTIONS, ${SECONDS_MEASURED}s per path after ${WARMUP}s warm-up per gateway path; gateways:" \
   "${JAVA_OPTS[*]}; $(nproc) cores; $(uptime)" >&2

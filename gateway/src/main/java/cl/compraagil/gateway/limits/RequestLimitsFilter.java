@@ -1,12 +1,12 @@
 package cl.compraagil.gateway.limits;
 
 import cl.compraagil.gateway.problem.ProblemResponses;
+import cl.compraagil.gateway.support.NettyHeaders;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -37,7 +37,7 @@ class RequestLimitsFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (headerBytes(request.getHeaders()) > maxHeaders) {
+        if (headerBytes(request) > maxHeaders) {
             return ProblemResponses.write(exchange, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers_too_large",
                     "Los encabezados de la solicitud superan el máximo de " + kilobytes(maxHeaders) + " KB.");
         }
@@ -56,12 +56,11 @@ class RequestLimitsFilter implements WebFilter, Ordered {
                 "El cuerpo de la solicitud supera el máximo de " + kilobytes(maxBody) + " KB.", Map.of());
     }
 
-    private static long headerBytes(HttpHeaders headers) {
+    private static long headerBytes(ServerHttpRequest request) {
         long[] total = {0};
-        headers.forEach((name, values) -> {
-            for (String value : values) {
-                total[0] += name.length() + value.length() + 4;
-            }
+        NettyHeaders.each(request, (name, value) -> {
+            total[0] += name.length() + value.length() + 4;
+            return true;
         });
         return total[0];
     }

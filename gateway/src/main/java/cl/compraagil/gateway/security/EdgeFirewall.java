@@ -1,7 +1,6 @@
 package cl.compraagil.gateway.security;
 
-import java.util.List;
-import java.util.Map;
+import cl.compraagil.gateway.support.NettyHeaders;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -55,15 +54,17 @@ final class EdgeFirewall {
         if (!isNormalized(path) || !isNormalized(rawPath) || !isNormalized(decodedPath)) {
             return "URL not normalized";
         }
-        for (Map.Entry<String, List<String>> header : request.getHeaders().headerSet()) {
-            if (!HeaderValues.allowedName(header.getKey())) {
-                return "header name not allowed";
+        String[] refused = new String[1];
+        NettyHeaders.each(request, (name, value) -> {
+            if (!HeaderValues.allowedName(name)) {
+                refused[0] = "header name not allowed";
+            } else if (!HeaderValues.allowed(value)) {
+                refused[0] = "value of header " + printable(name.toString()) + " not allowed";
             }
-            for (String value : header.getValue()) {
-                if (!HeaderValues.allowed(value)) {
-                    return "value of header " + printable(header.getKey()) + " not allowed";
-                }
-            }
+            return refused[0] == null;
+        });
+        if (refused[0] != null) {
+            return refused[0];
         }
         return null;
     }

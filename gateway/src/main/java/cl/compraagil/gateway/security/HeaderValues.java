@@ -10,21 +10,21 @@ final class HeaderValues {
     private HeaderValues() {
     }
 
-    static boolean allowed(String value) {
+    static boolean allowed(CharSequence value) {
         return check(value, true);
     }
 
-    static boolean allowedName(String name) {
+    static boolean allowedName(CharSequence name) {
         return check(name, false);
     }
 
-    private static boolean check(String text, boolean tabAllowed) {
+    private static boolean check(CharSequence text, boolean tabAllowed) {
         if (text == null) {
             // an absent header, as the stock rules treat it
             return true;
         }
         for (int i = 0; i < text.length(); ) {
-            int codePoint = text.codePointAt(i);
+            int codePoint = Character.codePointAt(text, i);
             if (codePoint >= 0x20 && codePoint < 0x7f) {
                 i++;
                 continue;

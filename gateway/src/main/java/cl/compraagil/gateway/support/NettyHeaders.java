@@ -1,0 +1,58 @@
+package cl.compraagil.gateway.support;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import reactor.netty.http.server.HttpServerRequest;
+
+/**
+ * Walks the headers a client sent, each name and value once. Over Reactor Netty it reads Netty's own header
+ * list; Spring's view of it ({@code HttpHeaders.headerSet()}, {@code forEach}) builds a list per name on every
+ * walk, which showed in profiles of the filters that look at every header. Other requests (mock exchanges in
+ * tests) are walked through Spring's view.
+ */
+public final class NettyHeaders {
+
+    /** Receives one header line: a name and one of its values. */
+    @FunctionalInterface
+    public interface Visitor {
+        /** Returns false to stop the walk. */
+        boolean visit(CharSequence name, CharSequence value);
+    }
+
+    private NettyHeaders() {
+    }
+
+    /** Visits every header line of the client's request until the visitor returns false; true if it never did. */
+    public static boolean each(ServerHttpRequest request, Visitor visitor) {
+        io.netty.handler.codec.http.HttpHeaders netty = nettyHeaders(request);
+        if (netty != null) {
+            for (Iterator<Map.Entry<CharSequence, CharSequence>> lines = netty.iteratorCharSequence(); lines.hasNext(); ) {
+                Map.Entry<CharSequence, CharSequence> line = lines.next();
+                if (!visitor.visit(line.getKey(), line.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (Map.Entry<String, List<String>> header : request.getHeaders().headerSet()) {
+            for (String value : header.getValue()) {
+                if (!visitor.visit(header.getKey(), value)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static io.netty.handler.codec.http.HttpHeaders nettyHeaders(ServerHttpRequest request) {
+        try {
+            Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
+            return nativeRequest instanceof HttpServerRequest served ? served.requestHeaders() : null;
+        } catch (IllegalArgumentException | IllegalStateException notNetty) {
+            return null;
+        }
+    }
+}
