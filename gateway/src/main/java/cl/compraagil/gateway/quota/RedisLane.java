@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +19,14 @@ import java.util.function.BiConsumer;
  * here without a thread hand-off, and the reply continues the request on the same thread; calls are
  * pipelined and answered in order. All state is touched only on the loop, so nothing is locked.
  *
+ * <p>Calls written while the loop handles one batch of ready connections go out in one flush, after the batch:
+ * under load several requests share one system call to Redis, and their replies come back in one read.
+ *
  * <p>A call that gets no answer within the time-out fails, and the connection is dropped, since a Redis that
- * stopped answering one call is not answering the ones behind it either. While the connection is down calls
- * fail at once; a new connection is tried on the next call, at most once per {@code retryAfter}.
+ * stopped answering one call is not answering the ones behind it either. One timer per lane checks the oldest
+ * call, so a call fails between one and one and a quarter time-outs after it was sent, and no call schedules (and
+ * cancels) a timer of its own. While the connection is down calls fail at once; a new connection is tried on the
+ * next call, at most once per {@code retryAfter}.
  */
 final class RedisLane {
 
@@ -33,16 +37,22 @@ final class RedisLane {
     private final Class<? extends Channel> channelType;
     private final RedisLanes.Endpoint endpoint;
     private final ArrayDeque<Call> waiting = new ArrayDeque<>();
+    private final long timeoutNanos;
+    private final Runnable flush = this::flush;
+    private final Runnable checkDeadlines = this::checkDeadlines;
     private Channel channel;
     private Replies replies;
     private boolean connecting;
     private boolean backingOff;
     private long retryAt;
+    private Channel unflushed;
+    private boolean checkScheduled;
 
     RedisLane(EventLoop loop, Class<? extends Channel> channelType, RedisLanes.Endpoint endpoint) {
         this.loop = loop;
         this.channelType = channelType;
         this.endpoint = endpoint;
+        this.timeoutNanos = endpoint.timeout().toNanos();
     }
 
     /** Sends {@code command}; {@code done} gets the reply or the failure, on this lane's loop. */
@@ -80,12 +90,9 @@ final class RedisLane {
             call.fail(new RedisUnavailableException("too many calls waiting for the Redis connection"));
             return;
         }
-        call.timeout = loop.schedule(() -> {
-            if (waiting.remove(call)) {
-                call.fail(new RedisUnavailableException("no Redis connection within " + endpoint.timeout()));
-            }
-        }, endpoint.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        call.deadline = System.nanoTime() + timeoutNanos;
         waiting.add(call);
+        scheduleCheck();
     }
 
     private void connect() {
@@ -123,9 +130,6 @@ final class RedisLane {
             List<Call> ready = new ArrayList<>(waiting);
             waiting.clear();
             for (Call call : ready) {
-                if (call.timeout != null) {
-                    call.timeout.cancel(false);
-                }
                 write(call);
             }
         });
@@ -133,19 +137,52 @@ final class RedisLane {
 
     private void write(Call call) {
         Channel target = channel;
+        call.deadline = System.nanoTime() + timeoutNanos;
         replies.inFlight.add(call);
-        call.timeout = loop.schedule(() -> timedOut(target, call), endpoint.timeout().toNanos(), TimeUnit.NANOSECONDS);
-        target.writeAndFlush(Resp.command(target.alloc(), call.command), target.voidPromise());
+        target.write(Resp.command(target.alloc(), call.command), target.voidPromise());
+        if (unflushed == null) {
+            unflushed = target;
+            // runs once the loop has handled the connections that were ready with this one
+            loop.execute(flush);
+        }
+        scheduleCheck();
     }
 
-    private void timedOut(Channel target, Call call) {
-        if (call.finished) {
-            return;
+    private void flush() {
+        Channel target = unflushed;
+        unflushed = null;
+        target.flush();
+        Channel current = channel;
+        if (current != null && current != target) {
+            // a new connection was opened after the old one had written
+            current.flush();
         }
-        // the replies behind this one are just as late: start over on a new connection
-        target.close();
-        if (!call.finished) {
-            call.fail(new RedisUnavailableException("Redis did not answer within " + endpoint.timeout()));
+    }
+
+    private void scheduleCheck() {
+        if (!checkScheduled) {
+            checkScheduled = true;
+            loop.schedule(checkDeadlines, Math.max(1, timeoutNanos / 4), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Fails the calls past their deadline: the oldest waiting ones, or all in flight once the oldest is late. */
+    private void checkDeadlines() {
+        checkScheduled = false;
+        long now = System.nanoTime();
+        while (!waiting.isEmpty() && now - waiting.peek().deadline >= 0) {
+            waiting.poll().fail(new RedisUnavailableException("no Redis connection within " + endpoint.timeout()));
+        }
+        Replies current = replies;
+        Call oldest = current == null ? null : current.inFlight.peek();
+        if (oldest != null && now - oldest.deadline >= 0) {
+            // the replies behind this one are just as late: start over on a new connection (which fails them)
+            Channel late = channel;
+            oldest.fail(new RedisUnavailableException("Redis did not answer within " + endpoint.timeout()));
+            late.close();
+        }
+        if (!waiting.isEmpty() || current != null && !current.inFlight.isEmpty()) {
+            scheduleCheck();
         }
     }
 
@@ -192,7 +229,7 @@ final class RedisLane {
     private static final class Call {
         final List<String> command;
         final BiConsumer<Object, Throwable> done;
-        ScheduledFuture<?> timeout;
+        long deadline;
         boolean finished;
 
         Call(List<String> command, BiConsumer<Object, Throwable> done) {
@@ -217,9 +254,6 @@ final class RedisLane {
                 return false;
             }
             finished = true;
-            if (timeout != null) {
-                timeout.cancel(false);
-            }
             return true;
         }
     }

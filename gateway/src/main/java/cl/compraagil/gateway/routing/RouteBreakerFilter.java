@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
 /**
  * One resilience4j circuit breaker per route, named by the route id and configured under
  * {@code resilience4j.circuitbreaker}: a service that fails (connection refused or dropped, no registered
- * instance, no answer within the route's response time-out) counts against its route, and while the circuit is
+ * instance, no answer within the route's time-out, {@link RouteTimeouts}) counts against its route, and while the circuit is
  * open the gateway answers at once without calling it. Either way the client gets a 503 problem naming the
  * service in Spanish, with {@code Retry-After}, instead of a 500.
  *
@@ -43,11 +43,13 @@ class RouteBreakerFilter implements GlobalFilter, Ordered {
     private static final Logger log = LoggerFactory.getLogger(RouteBreakerFilter.class);
 
     private final CircuitBreakerRegistry registry;
+    private final RouteTimeouts timeouts;
     private final MeterRegistry meters;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
-    RouteBreakerFilter(CircuitBreakerRegistry registry, MeterRegistry meters) {
+    RouteBreakerFilter(CircuitBreakerRegistry registry, RouteTimeouts timeouts, MeterRegistry meters) {
         this.registry = registry;
+        this.timeouts = timeouts;
         this.meters = meters;
     }
 
@@ -73,7 +75,8 @@ class RouteBreakerFilter implements GlobalFilter, Ordered {
                     }
                     breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
                     return unavailable(exchange, route, failure);
-                });
+                })
+                .contextWrite(timeouts.contextFor(route));
     }
 
     private CircuitBreaker breakerOf(String routeId) {
