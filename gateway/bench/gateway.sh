@@ -8,9 +8,10 @@
 #   gateway/bench/gateway.sh            (needs: JDK 17+, wrk and nginx from Debian: apt-get install -y wrk nginx)
 #
 # Environment: BENCH_SECONDS (measured seconds per path, default 60: each wrk run opens new connections, and the
-# deoptimisation and C2 recompilation that follow cost a fixed second or two of CPU, which a 20 s window overweights), BENCH_WARMUP (seconds of load before each
-# gateway measurement, default 90: the JIT must have compiled the request path, or its compilation is what gets
-# measured), BENCH_CONNECTIONS (default 32), BENCH_JAVA_OPTS (JVM flags of both gateways).
+# deoptimisation and C2 recompilation that follow cost a fixed second or two of CPU, which a 20 s window
+# overweights), BENCH_WARMUP (seconds of load before each gateway measurement, default 90: the JIT must have
+# compiled the request path, or its compilation is what gets measured), BENCH_CONNECTIONS (default 32),
+# BENCH_JAVA_OPTS (JVM flags of both gateways).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
