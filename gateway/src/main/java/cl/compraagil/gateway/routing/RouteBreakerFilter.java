@@ -17,6 +17,7 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -93,7 +94,13 @@ class RouteBreakerFilter implements GlobalFilter, Ordered {
         CorrelatedLog.run(exchange, () -> log.warn("Route {} answered 503: {}", route.getId(), cause.toString()));
         Object displayName = route.getMetadata().get("display-name");
         String service = displayName == null ? "solicitado" : displayName.toString();
-        exchange.getResponse().getHeaders().set("Retry-After", "5");
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        // a service whose answer failed after its headers were copied, but before anything was sent: its framing
+        // headers must not describe the problem body
+        headers.remove(HttpHeaders.CONTENT_LENGTH);
+        headers.remove(HttpHeaders.TRANSFER_ENCODING);
+        headers.remove(HttpHeaders.CONTENT_ENCODING);
+        headers.set("Retry-After", "5");
         return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
                 "El servicio " + service + " no está disponible en este momento. Intenta nuevamente en unos segundos.");
     }
