@@ -1,5 +1,6 @@
 package cl.compraagil.gateway.quota;
 
+import cl.compraagil.gateway.support.NettyHeaders;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
@@ -129,22 +129,13 @@ final class RedisLanes implements DisposableBean {
     }
 
     private RedisLane laneFor(ServerWebExchange exchange) {
-        Channel served = servedOn(exchange);
+        Connection connection = NettyHeaders.servedBy(exchange.getRequest());
+        Channel served = connection == null ? null : connection.channel();
         if (served != null) {
             return lanes.computeIfAbsent(served.eventLoop(), loop -> new RedisLane(loop, served.getClass(), endpoint));
         }
         EventLoop fallback = fallbackLoop();
         return lanes.computeIfAbsent(fallback, loop -> new RedisLane(loop, NioSocketChannel.class, endpoint));
-    }
-
-    private static Channel servedOn(ServerWebExchange exchange) {
-        try {
-            Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-            return nativeRequest instanceof Connection connection ? connection.channel() : null;
-        } catch (IllegalArgumentException | IllegalStateException notNetty) {
-            // not a Reactor Netty request (a mock exchange, or another server)
-            return null;
-        }
     }
 
     private EventLoop fallbackLoop() {

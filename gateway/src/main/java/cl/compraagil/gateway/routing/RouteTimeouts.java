@@ -26,7 +26,7 @@ class RouteTimeouts {
     static final String METADATA_KEY = "route-timeout";
 
     private final Duration defaultTimeout;
-    private final Map<String, Duration> byRoute = new ConcurrentHashMap<>();
+    private final Map<String, Context> byRoute = new ConcurrentHashMap<>();
 
     RouteTimeouts(ServiceTargets targets) {
         this.defaultTimeout = targets.routeTimeout();
@@ -34,8 +34,8 @@ class RouteTimeouts {
 
     /** The time-out of {@code route}, as a Reactor context entry for its proxied call. */
     Context contextFor(Route route) {
-        Duration timeout = byRoute.computeIfAbsent(route.getId(), id -> timeoutOf(route));
-        return Context.of(CONTEXT_KEY, timeout);
+        Context known = byRoute.get(route.getId());
+        return known != null ? known : byRoute.computeIfAbsent(route.getId(), id -> Context.of(CONTEXT_KEY, timeoutOf(route)));
     }
 
     private Duration timeoutOf(Route route) {

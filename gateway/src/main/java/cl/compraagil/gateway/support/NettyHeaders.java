@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
@@ -48,9 +49,17 @@ public final class NettyHeaders {
     }
 
     private static io.netty.handler.codec.http.HttpHeaders nettyHeaders(ServerHttpRequest request) {
+        return servedBy(request) instanceof HttpServerRequest served ? served.requestHeaders() : null;
+    }
+
+    /**
+     * The Reactor Netty connection a request arrived on (its channel tells the event loop serving it), or null for
+     * requests that did not come through Reactor Netty (mock exchanges in tests).
+     */
+    public static Connection servedBy(ServerHttpRequest request) {
         try {
             Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
-            return nativeRequest instanceof HttpServerRequest served ? served.requestHeaders() : null;
+            return nativeRequest instanceof Connection connection ? connection : null;
         } catch (IllegalArgumentException | IllegalStateException notNetty) {
             return null;
         }
