@@ -25,6 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
@@ -103,6 +104,36 @@ class RoutingIT extends GatewayTestBase {
                 .exchange().expectStatus().isUnauthorized()
                 .returnResult(String.class).getResponseHeaders().getFirst("X-Correlation-Id");
         assertThat(created).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void hopByHopHeadersStayOnTheirOwnConnection() {
+        LICITACION.stubFor(get(urlPathEqualTo("/api/v1/licitaciones/hop")).willReturn(okJson("{}")
+                .withHeader("Keep-Alive", "timeout=5").withHeader("Proxy-Authenticate", "Basic realm=\"svc\"")
+                .withHeader("X-Application-Context", "licitacion-service:8083").withHeader("X-Kept", "yes")));
+
+        client.get().uri("/api/v1/licitaciones/hop").header("Authorization", bearer(TOKENS.user(109)))
+                .header("Connection", "keep-alive, X-Private").header("X-Private", "only for the gateway")
+                .header("Keep-Alive", "timeout=30").header("Proxy-Authorization", "Basic Zm9vOmJhcg==")
+                .header("TE", "trailers").header("X-Kept", "yes").exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist("Keep-Alive")
+                .expectHeader().doesNotExist("Proxy-Authenticate")
+                .expectHeader().doesNotExist("X-Application-Context")
+                .expectHeader().valueEquals("X-Kept", "yes");
+
+        LoggedRequest forwarded = only("/api/v1/licitaciones/hop");
+        assertThat(forwarded.getHeader("X-Kept")).isEqualTo("yes");
+        assertThat(forwarded.getHeader("X-User-Id")).isEqualTo("109");
+        for (String hopByHop : List.of("X-Private", "Keep-Alive", "Proxy-Authorization", "TE")) {
+            assertThat(forwarded.containsHeader(hopByHop)).as(hopByHop).isFalse();
+        }
+    }
+
+    @Test
+    void theProxyRunsOnlyTheGatewaysHeaderFilters(@Autowired List<HttpHeadersFilter> headerFilters) {
+        assertThat(headerFilters).extracting(filter -> filter.getClass().getSimpleName())
+                .containsExactlyInAnyOrder("TransferEncodingNormalizationHeadersFilter", "ToService", "ToClient");
     }
 
     @Test
