@@ -10,16 +10,21 @@
 # Environment: BENCH_SECONDS (measured seconds per path, default 60: each wrk run opens new connections, and the
 # deoptimisation and C2 recompilation that follow cost a fixed second or two of CPU, which a 20 s window
 # overweights), BENCH_WARMUP (seconds of load before each gateway measurement, default 90: the JIT must have
-# compiled the request path, or its compilation is what gets measured), BENCH_CONNECTIONS (default 32),
-# BENCH_JAVA_OPTS (JVM flags of both gateways).
+# compiled the request path, or its compilation is what gets measured), BENCH_PACED_WARMUP (seconds at the fixed rate
+# before each gateway's fixed-rate measurement, default 30: at a low rate the request path takes other branches than at
+# full load, and the JIT recompiles it, so the first seconds at a new rate measure the compiler), BENCH_CONNECTIONS
+# (default 32), BENCH_JAVA_OPTS (JVM flags of both gateways; default: the heap the Kubernetes deployment gives the
+# gateway, 70 % of its 1 GiB memory limit through Jib's MaxRAMPercentage=70, and the serial collector the JVM picks
+# in a container with one CPU).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 SECONDS_MEASURED="${BENCH_SECONDS:-60}"
 WARMUP="${BENCH_WARMUP:-90}"
+PACED_WARMUP="${BENCH_PACED_WARMUP:-30}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
-JAVA_OPTS=(${BENCH_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC})
+JAVA_OPTS=(${BENCH_JAVA_OPTS:--Xms716m -Xmx716m -XX:+UseSerialGC})
 WORK="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
 BACKEND_PORT=9101
 PROXY_PORT=9102
@@ -130,6 +135,9 @@ run() { # label url pid [fixed rate]
   local pacing=()
   if [[ -n "${4:-}" ]]; then
     pacing=(-s gateway/bench/paced.lua)
+    if [[ -n "$3" ]]; then
+      wrk -t1 -c"$CONNECTIONS" -d"${PACED_WARMUP}s" "${pacing[@]}" -H "Authorization: Bearer $TOKEN" "$2" -- "$4" >/dev/null
+    fi
   elif [[ -n "$3" ]]; then
     wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $TOKEN" "$2" >/dev/null
   else
@@ -195,5 +203,5 @@ same_window() {
     "$(awk -v a="$(( (s1 - s0) * TICK_US / sn ))" -v b="$(( (o1 - o0) * TICK_US / on ))" 'BEGIN { printf "%.2f", a / b }')" "-"
 }
 same_window
-echo "wrk -t1 -c$CONNECTIONS, ${SECONDS_MEASURED}s per path after ${WARMUP}s warm-up per gateway path; gateways:" \
+echo "wrk -t1 -c$CONNECTIONS, ${SECONDS_MEASURED}s per path after ${WARMUP}s warm-up per gateway path (${PACED_WARMUP}s at a fixed rate); gateways:" \
   "${JAVA_OPTS[*]}; $(nproc) cores; $(uptime)" >&2
