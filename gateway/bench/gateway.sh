@@ -106,7 +106,7 @@ wait_http() { # url [header that must be in the answer]
   echo "no 200${2:+ with $2} from $1 (last: $code); logs in $WORK" >&2
   exit 1
 }
-PATH_Q="/api/v1/licitaciones/search?q=notebook"
+PATH_Q="/api/v1/licitaciones?q=notebook"
 wait_http "http://127.0.0.1:$BACKEND_PORT$PATH_Q"
 wait_http "http://127.0.0.1:$PROXY_PORT$PATH_Q"
 wait_http "http://127.0.0.1:$STOCK_PORT$PATH_Q"

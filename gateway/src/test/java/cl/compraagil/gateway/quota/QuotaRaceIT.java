@@ -45,7 +45,7 @@ class QuotaRaceIT extends GatewayTestBase {
             List<WebClient> gateways = List.of(WebClient.create("http://localhost:" + port),
                     WebClient.create("http://localhost:" + second.port()));
             List<Integer> statuses = Flux.range(0, 200)
-                    .flatMap(i -> gateways.get(i % 2).get().uri("/api/v1/licitaciones/search?q=" + i)
+                    .flatMap(i -> gateways.get(i % 2).get().uri("/api/v1/licitaciones?q=" + i)
                             .header("Authorization", token)
                             .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
                             .onErrorResume(failure -> Mono.just(-1)), 40)
