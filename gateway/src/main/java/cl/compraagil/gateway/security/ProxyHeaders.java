@@ -36,14 +36,14 @@ final class ProxyHeaders {
     private static final String API_KEY = "X-API-Key";
     private static final String STOCK_HOP_BY_HOP_BEAN = "removeHopByHopHeadersFilter";
 
-    /** {@link RemoveHopByHopHeadersFilter#HEADERS_REMOVED_ON_REQUEST}, also removed from answers. */
-    private static final String[] HOP_BY_HOP = {"Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Trailer",
-        "Proxy-Authorization", "Proxy-Authenticate", "X-Application-Context", "Upgrade"};
+    /** The stock filter's own list, also removed from answers; an array, for a length check before each compare. */
+    private static final String[] HOP_BY_HOP =
+            RemoveHopByHopHeadersFilter.HEADERS_REMOVED_ON_REQUEST.toArray(new String[0]);
 
     private ProxyHeaders() {
     }
 
-    static boolean isHopByHop(String name) {
+    private static boolean isHopByHop(String name) {
         for (String hop : HOP_BY_HOP) {
             if (hop.length() == name.length() && hop.equalsIgnoreCase(name)) {
                 return true;
@@ -70,9 +70,13 @@ final class ProxyHeaders {
         return options;
     }
 
-    private static boolean listed(String name, List<String> options) {
-        for (int i = 0; i < options.size(); i++) {
-            if (options.get(i).equalsIgnoreCase(name)) {
+    /** Whether {@code name} belongs to one connection only: on the fixed list, or named by its Connection header. */
+    private static boolean hopByHop(String name, List<String> connectionOptions) {
+        if (isHopByHop(name)) {
+            return true;
+        }
+        for (int i = 0; i < connectionOptions.size(); i++) {
+            if (connectionOptions.get(i).equalsIgnoreCase(name)) {
                 return true;
             }
         }
@@ -93,7 +97,7 @@ final class ProxyHeaders {
             List<String> options = connectionOptions(input);
             HttpHeaders forwarded = new HttpHeaders();
             input.forEach((name, values) -> {
-                if (!isHopByHop(name) && !isIdentity(name) && !listed(name, options)) {
+                if (!hopByHop(name, options) && !isIdentity(name)) {
                     forwarded.put(name, values);
                 }
             });
@@ -143,7 +147,7 @@ final class ProxyHeaders {
             }
             HttpHeaders kept = new HttpHeaders();
             input.forEach((name, values) -> {
-                if (!isHopByHop(name) && !listed(name, options)) {
+                if (!hopByHop(name, options)) {
                     kept.put(name, values);
                 }
             });
@@ -152,7 +156,7 @@ final class ProxyHeaders {
 
         private static boolean anyDropped(HttpHeaders headers, List<String> options) {
             for (String name : headers.headerNames()) {
-                if (isHopByHop(name) || listed(name, options)) {
+                if (hopByHop(name, options)) {
                     return true;
                 }
             }
