@@ -1,9 +1,9 @@
 package cl.compraagil.gateway.security;
 
 import cl.compraagil.gateway.correlation.CorrelationId;
+import cl.compraagil.gateway.support.StockBeans;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
@@ -193,14 +193,7 @@ final class ProxyHeaders {
          */
         @Bean
         static BeanDefinitionRegistryPostProcessor dropStockHopByHopFilter() {
-            return new BeanDefinitionRegistryPostProcessor() {
-                @Override
-                public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-                    if (registry.containsBeanDefinition(STOCK_HOP_BY_HOP_BEAN)) {
-                        registry.removeBeanDefinition(STOCK_HOP_BY_HOP_BEAN);
-                    }
-                }
-            };
+            return StockBeans.removing(STOCK_HOP_BY_HOP_BEAN);
         }
     }
 }
