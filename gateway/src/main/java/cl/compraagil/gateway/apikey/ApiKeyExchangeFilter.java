@@ -1,16 +1,15 @@
 package cl.compraagil.gateway.apikey;
 
 import cl.compraagil.gateway.correlation.CorrelatedLog;
+import cl.compraagil.gateway.edge.EdgeFilter;
 import cl.compraagil.gateway.problem.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -20,7 +19,7 @@ import reactor.core.publisher.Mono;
  * and services all see one kind of credential, a verified JWT.
  */
 @Component
-class ApiKeyExchangeFilter implements WebFilter, Ordered {
+class ApiKeyExchangeFilter implements EdgeFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyExchangeFilter.class);
     private static final int MAX_KEY_LENGTH = 256;

@@ -1,9 +1,9 @@
 package cl.compraagil.gateway.correlation;
 
+import cl.compraagil.gateway.edge.EdgeFilter;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
  * headers, so the incoming request is not copied here.
  */
 @Component
-class CorrelationIdFilter implements WebFilter, Ordered {
+class CorrelationIdFilter implements EdgeFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

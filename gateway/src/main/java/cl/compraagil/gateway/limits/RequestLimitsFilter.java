@@ -1,5 +1,6 @@
 package cl.compraagil.gateway.limits;
 
+import cl.compraagil.gateway.edge.EdgeFilter;
 import cl.compraagil.gateway.problem.ProblemResponses;
 import cl.compraagil.gateway.support.NettyHeaders;
 import java.util.Map;
@@ -13,7 +14,6 @@ import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * Netty's own header limit is set higher so that this filter, not Netty, answers with a problem body.
  */
 @Component
-class RequestLimitsFilter implements WebFilter, Ordered {
+class RequestLimitsFilter implements EdgeFilter {
 
     private final long maxBody;
     private final long maxHeaders;

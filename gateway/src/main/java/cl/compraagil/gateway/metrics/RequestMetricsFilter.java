@@ -2,6 +2,7 @@ package cl.compraagil.gateway.metrics;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
+import cl.compraagil.gateway.edge.EdgeFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -28,7 +28,7 @@ import reactor.core.publisher.SignalType;
  * update. The timers are created once per tag combination, which stays small: routes, methods and statuses.
  */
 @Component
-class RequestMetricsFilter implements WebFilter, Ordered {
+class RequestMetricsFilter implements EdgeFilter {
 
     static final String METRIC = "http.server.requests";
     private static final String NO_ROUTE = "none";

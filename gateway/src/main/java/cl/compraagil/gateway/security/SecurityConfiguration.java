@@ -1,5 +1,6 @@
 package cl.compraagil.gateway.security;
 
+import cl.compraagil.gateway.edge.EdgeFilter;
 import cl.compraagil.security.AccessTokenValidators;
 import cl.compraagil.security.TokenProperties;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -10,7 +11,6 @@ import java.util.stream.Stream;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.web.cors.CorsConfiguration;
@@ -18,6 +18,9 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
 
 /**
  * The gateway as an OAuth2 resource server: RS256 access tokens of type {@code at+jwt} from the suite's
@@ -78,10 +81,17 @@ class SecurityConfiguration {
     }
 
     /** CORS for every answer of the gateway, its own 401s and 429s included. */
-    static final class OrderedCorsFilter extends CorsWebFilter implements Ordered {
+    static final class OrderedCorsFilter implements EdgeFilter {
+
+        private final CorsWebFilter cors;
 
         OrderedCorsFilter(CorsConfigurationSource source) {
-            super(source);
+            this.cors = new CorsWebFilter(source);
+        }
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+            return cors.filter(exchange, chain);
         }
 
         @Override

@@ -1,18 +1,17 @@
 package cl.compraagil.gateway.security;
 
+import cl.compraagil.gateway.edge.EdgeFilter;
 import cl.compraagil.gateway.problem.ProblemResponses;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -29,7 +28,7 @@ import reactor.core.publisher.Mono;
  * propagation cost more per proxied request than the gateway's own work; what that chain did here (firewall,
  * bearer extraction, the authenticated-or-public rule, the entry point and the response headers) is all below.
  */
-final class TokenAuthenticationFilter implements WebFilter, Ordered {
+final class TokenAuthenticationFilter implements EdgeFilter {
 
     static final int ORDER = -100;
     private static final String BEARER = "Bearer";

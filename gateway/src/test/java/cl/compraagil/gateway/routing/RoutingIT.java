@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -14,20 +15,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cl.compraagil.gateway.GatewayTestBase;
+import cl.compraagil.gateway.edge.EdgeFilter;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.web.server.WebFilter;
 
 class RoutingIT extends GatewayTestBase {
 
@@ -134,6 +141,57 @@ class RoutingIT extends GatewayTestBase {
     void theProxyRunsOnlyTheGatewaysHeaderFilters(@Autowired List<HttpHeadersFilter> headerFilters) {
         assertThat(headerFilters).extracting(filter -> filter.getClass().getSimpleName())
                 .containsExactlyInAnyOrder("TransferEncodingNormalizationHeadersFilter", "ToService", "ToClient");
+    }
+
+    @Test
+    void everyRequestCrossesOneWebFilterThatRunsTheGatewaysStepsInOrder(@Autowired List<WebFilter> webFilters,
+            @Autowired List<EdgeFilter> steps) {
+        assertThat(webFilters).extracting(filter -> filter.getClass().getSimpleName()).containsExactly("EdgeFilters");
+        List<EdgeFilter> sorted = new ArrayList<>(steps);
+        AnnotationAwareOrderComparator.sort(sorted);
+        assertThat(sorted).extracting(step -> step.getClass().getSimpleName()).containsExactly("RequestMetricsFilter",
+                "CorrelationIdFilter", "RequestLimitsFilter", "OrderedCorsFilter", "ApiKeyExchangeFilter",
+                "TokenAuthenticationFilter");
+    }
+
+    @Test
+    void theServicesAnswerIsWrittenOnlyByTheGatewaysWriter(@Autowired List<GlobalFilter> globalFilters) {
+        assertThat(globalFilters).extracting(filter -> filter.getClass().getSimpleName())
+                .contains("ProxyResponseWriter").doesNotContain("NettyWriteResponseFilter");
+    }
+
+    @Test
+    void answersReachTheClientWholeHoweverTheServiceFramedThem() {
+        String small = "{\"items\":[" + "\"cotización\",".repeat(200) + "\"fin\"]}";
+        String large = "{\"items\":\"" + "y".repeat(ProxyResponseWriter.GATHER_UP_TO + 1000) + "\"}";
+        String chunked = "{\"items\":\"" + "z".repeat(5000) + "\"}";
+        String events = "data: {\"n\":1}\n\ndata: {\"n\":2}\n\n";
+        LICITACION.stubFor(get(urlPathEqualTo("/api/v1/licitaciones/framing/small")).willReturn(okJson(small)
+                .withHeader("Content-Length", Integer.toString(small.getBytes(StandardCharsets.UTF_8).length))));
+        LICITACION.stubFor(get(urlPathEqualTo("/api/v1/licitaciones/framing/large")).willReturn(okJson(large)
+                .withHeader("Content-Length", Integer.toString(large.length()))));
+        LICITACION.stubFor(get(urlPathEqualTo("/api/v1/licitaciones/framing/chunked"))
+                .willReturn(okJson(chunked).withChunkedDribbleDelay(4, 200)));
+        LICITACION.stubFor(get(urlPathEqualTo("/api/v1/licitaciones/framing/events")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/event-stream").withBody(events)
+                .withHeader("Content-Length", Integer.toString(events.length()))));
+        LICITACION.stubFor(get(urlPathEqualTo("/api/v1/licitaciones/framing/none")).willReturn(aResponse().withStatus(204)));
+        LICITACION.stubFor(head(urlPathEqualTo("/api/v1/licitaciones/framing/small")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withHeader("Content-Length", "2000")));
+        String token = bearer(TOKENS.user(110));
+
+        Map<String, String> bodies = Map.of("small", small, "large", large, "chunked", chunked, "events", events);
+        bodies.forEach((framing, body) -> assertThat(client.get().uri("/api/v1/licitaciones/framing/" + framing)
+                .header("Authorization", token).header("Accept-Encoding", "identity").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).as(framing).isEqualTo(body));
+        client.get().uri("/api/v1/licitaciones/framing/small").header("Authorization", token).header("Accept-Encoding", "identity").exchange()
+                .expectHeader().contentLength(small.getBytes(StandardCharsets.UTF_8).length);
+        client.get().uri("/api/v1/licitaciones/framing/chunked").header("Authorization", token).header("Accept-Encoding", "identity").exchange()
+                .expectHeader().doesNotExist("Content-Length");
+        client.get().uri("/api/v1/licitaciones/framing/none").header("Authorization", token).header("Accept-Encoding", "identity").exchange()
+                .expectStatus().isNoContent().expectBody().isEmpty();
+        client.head().uri("/api/v1/licitaciones/framing/small").header("Authorization", token).header("Accept-Encoding", "identity").exchange()
+                .expectStatus().isOk().expectHeader().contentLength(2000).expectBody().isEmpty();
     }
 
     @Test
