@@ -44,13 +44,11 @@ class RouteBreakerFilter implements GlobalFilter, Ordered {
     private static final Logger log = LoggerFactory.getLogger(RouteBreakerFilter.class);
 
     private final CircuitBreakerRegistry registry;
-    private final RouteTimeouts timeouts;
     private final MeterRegistry meters;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
-    RouteBreakerFilter(CircuitBreakerRegistry registry, RouteTimeouts timeouts, MeterRegistry meters) {
+    RouteBreakerFilter(CircuitBreakerRegistry registry, MeterRegistry meters) {
         this.registry = registry;
-        this.timeouts = timeouts;
         this.meters = meters;
     }
 
@@ -76,8 +74,7 @@ class RouteBreakerFilter implements GlobalFilter, Ordered {
                     }
                     breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
                     return unavailable(exchange, route, failure);
-                })
-                .contextWrite(timeouts.contextFor(route));
+                });
     }
 
     private CircuitBreaker breakerOf(String routeId) {

@@ -17,8 +17,8 @@ class RouteTimeoutsTest {
     void aRouteWaitsTheDefaultUnlessItsMetadataSaysOtherwise() {
         Route plain = route("licitacion-service", Map.of());
         Route analysis = route("ml-analysis", Map.of(RouteTimeouts.METADATA_KEY, 60000));
-        assertThat(timeouts.contextFor(plain).<Duration>get(RouteTimeouts.CONTEXT_KEY)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(timeouts.contextFor(analysis).<Duration>get(RouteTimeouts.CONTEXT_KEY)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(timeouts.of(plain)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(timeouts.of(analysis)).isEqualTo(Duration.ofMinutes(1));
     }
 
     private static Route route(String id, Map<String, Object> metadata) {
