@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,9 +156,34 @@ class RoutingIT extends GatewayTestBase {
     }
 
     @Test
-    void theServicesAnswerIsWrittenOnlyByTheGatewaysWriter(@Autowired List<GlobalFilter> globalFilters) {
+    void requestsAreAddressedSentAndAnsweredByTheGatewaysOwnFiltersOnly(@Autowired List<GlobalFilter> globalFilters) {
         assertThat(globalFilters).extracting(filter -> filter.getClass().getSimpleName())
-                .contains("ProxyResponseWriter").doesNotContain("NettyWriteResponseFilter");
+                .contains("RequestUrlFilter", "ProxyRoutingFilter", "ProxyResponseWriter")
+                .doesNotContain("RouteToRequestUrlFilter", "NettyRoutingFilter", "NettyWriteResponseFilter",
+                        "WebsocketRoutingFilter", "ForwardRoutingFilter", "ForwardPathFilter", "RemoveCachedBodyFilter",
+                        "AdaptCachedBodyGlobalFilter");
+    }
+
+    @Test
+    void encodedPathsAndQueriesAndTheServicesStatusPassUnchanged() {
+        String path = "/api/v1/licitaciones/Biob%C3%ADo%20Sur/items";
+        String query = "q=cotizaci%C3%B3n+m%C3%A9dica&region=%C3%91uble&tags=a%2Cb";
+        LICITACION.stubFor(get(urlPathMatching("/api/v1/licitaciones/teapot")).willReturn(aResponse().withStatus(418)));
+        LICITACION.stubFor(get(urlPathMatching("/api/v1/licitaciones/unusual")).willReturn(aResponse().withStatus(299)));
+        String token = bearer(TOKENS.user(111));
+
+        client.get().uri(base -> URI.create(base.build() + path + "?" + query)).header("Authorization", token)
+                .header("User-Agent", "CompraAgilBot/2.1").exchange().expectStatus().isOk();
+        LoggedRequest forwarded = LICITACION.findAll(anyRequestedFor(urlPathMatching("/api/v1/licitaciones/Biob.*")))
+                .get(0);
+        assertThat(forwarded.getUrl()).isEqualTo(path + "?" + query);
+        assertThat(forwarded.getHeader("User-Agent")).isEqualTo("CompraAgilBot/2.1");
+        assertThat(forwarded.getHeader("Host")).isEqualTo("localhost:" + LICITACION.port());
+
+        client.get().uri("/api/v1/licitaciones/teapot").header("Authorization", token).exchange()
+                .expectStatus().isEqualTo(418);
+        client.get().uri("/api/v1/licitaciones/unusual").header("Authorization", token).exchange()
+                .expectStatus().isEqualTo(299);
     }
 
     @Test
