@@ -37,7 +37,8 @@ class ApiKeyExchanger {
         this.authService = clients.forService("auth-service", properties.timeout());
         this.properties = properties;
         this.breaker = breakers.create("api-key-exchange");
-        this.tokens = Caffeine.newBuilder().maximumSize(properties.maxCachedKeys())
+        // upkeep on the reading thread, as for verified tokens (security.VerifiedTokens)
+        this.tokens = Caffeine.newBuilder().maximumSize(properties.maxCachedKeys()).executor(Runnable::run)
                 .expireAfter(Expiry.<String, Exchange.Granted>creating((key, granted) -> granted.cacheFor()))
                 .build();
     }

@@ -41,7 +41,9 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
         this.verifier = verifier;
         this.clock = clock;
         this.maxAge = maxAge;
-        this.verified = Caffeine.newBuilder().maximumSize(maxSize).ticker(ticker)
+        // the cache's upkeep runs on the thread that reads it, a few entries at a time: on the default executor,
+        // reads kept handing it to the common fork-join pool, a thread wake-up every few requests
+        this.verified = Caffeine.newBuilder().maximumSize(maxSize).ticker(ticker).executor(Runnable::run)
                 .expireAfter(Expiry.<String, Verified>creating((token, entry) -> lifetime(entry.jwt())))
                 .build();
     }
