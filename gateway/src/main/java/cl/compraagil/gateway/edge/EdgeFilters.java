@@ -35,15 +35,6 @@ final class EdgeFilters implements WebFilter, Ordered {
         return new Next(0, chain).filter(exchange);
     }
 
-    /** The names of the steps, in the order they run. */
-    List<String> order() {
-        List<String> names = new ArrayList<>();
-        for (EdgeFilter step : steps) {
-            names.add(step.getClass().getSimpleName());
-        }
-        return names;
-    }
-
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;

@@ -3,20 +3,12 @@ package cl.compraagil.gateway.routing;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR;
 
-import cl.compraagil.gateway.support.StockBeans;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
-import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
-import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.TrailerHeadersFilter;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -47,15 +39,13 @@ import reactor.netty.http.client.HttpClientResponse;
 final class ProxyResponseWriter implements GlobalFilter, Ordered {
 
     static final int GATHER_UP_TO = 64 * 1024;
-    private static final String STOCK_WRITER_BEAN = "nettyWriteResponseFilter";
 
     private final List<MediaType> streamingTypes;
-    private final ObjectProvider<List<HttpHeadersFilter>> headersFiltersProvider;
-    private volatile List<HttpHeadersFilter> headersFilters;
+    private final ProxyFilters.HeaderFilters headersFilters;
 
-    ProxyResponseWriter(List<MediaType> streamingTypes, ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
+    ProxyResponseWriter(List<MediaType> streamingTypes, ProxyFilters.HeaderFilters headersFilters) {
         this.streamingTypes = List.copyOf(streamingTypes);
-        this.headersFiltersProvider = headersFilters;
+        this.headersFilters = headersFilters;
     }
 
     @Override
@@ -78,31 +68,28 @@ final class ProxyResponseWriter implements GlobalFilter, Ordered {
             return Mono.empty();
         }
         ServerHttpResponse response = exchange.getResponse();
-        if (gathers(exchange, response)) {
+        boolean streaming = streaming(response);
+        HttpStatusCode status = response.getStatusCode();
+        if (gathers(exchange.getRequest().getMethod(), status == null ? 200 : status.value(),
+                response.getHeaders().getContentLength(), streaming)) {
             Mono<DataBuffer> whole = connection.inbound().receive().aggregate().retain()
                     .map(buffer -> wrap(buffer, response.bufferFactory()));
             return response.writeWith(whole);
         }
         Flux<DataBuffer> body = connection.inbound().receive().retain()
                 .map(buffer -> wrap(buffer, response.bufferFactory()));
-        Mono<Void> written = streaming(response) ? response.writeAndFlushWith(body.map(Flux::just)) : response.writeWith(body);
+        Mono<Void> written = streaming ? response.writeAndFlushWith(body.map(Flux::just)) : response.writeWith(body);
         HttpClientResponse serviceResponse = exchange.getAttribute(CLIENT_RESPONSE_ATTR);
-        return written.then(TrailerHeadersFilter.filter(headersFilters(), exchange, serviceResponse)).then();
-    }
-
-    private boolean gathers(ServerWebExchange exchange, ServerHttpResponse response) {
-        HttpStatusCode status = response.getStatusCode();
-        return gathers(exchange.getRequest().getMethod(), status == null ? 200 : status.value(),
-                response.getHeaders().getContentLength(), () -> streaming(response));
+        return written.then(TrailerHeadersFilter.filter(headersFilters.get(), exchange, serviceResponse)).then();
     }
 
     /** A body of known, small length, on an answer that has one (not to HEAD, not 204 or 304), and not a stream. */
-    static boolean gathers(HttpMethod method, int status, long contentLength, BooleanSupplier streaming) {
+    static boolean gathers(HttpMethod method, int status, long contentLength, boolean streaming) {
         if (contentLength <= 0 || contentLength > GATHER_UP_TO || method == HttpMethod.HEAD) {
             return false;
         }
         return status != HttpStatus.NO_CONTENT.value() && status != HttpStatus.NOT_MODIFIED.value()
-                && !streaming.getAsBoolean();
+                && !streaming;
     }
 
     private boolean streaming(ServerHttpResponse response) {
@@ -138,33 +125,8 @@ final class ProxyResponseWriter implements GlobalFilter, Ordered {
         }
     }
 
-    private List<HttpHeadersFilter> headersFilters() {
-        List<HttpHeadersFilter> filters = headersFilters;
-        if (filters == null) {
-            filters = headersFiltersProvider.getIfAvailable(List::of);
-            headersFilters = filters;
-        }
-        return filters;
-    }
-
     @Override
     public int getOrder() {
         return NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER;
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Writer {
-
-        @Bean
-        ProxyResponseWriter proxyResponseWriter(GatewayProperties properties,
-                ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
-            return new ProxyResponseWriter(properties.getStreamingMediaTypes(), headersFilters);
-        }
-
-        /** Removes the stock writer, whose bean has no condition of its own: two writers would write twice. */
-        @Bean
-        static BeanDefinitionRegistryPostProcessor dropStockResponseWriter() {
-            return StockBeans.removing(STOCK_WRITER_BEAN);
-        }
     }
 }

@@ -10,36 +10,29 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.P
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.isAlreadyRouted;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.setAlreadyRouted;
 
-import cl.compraagil.gateway.support.StockBeans;
+import cl.compraagil.gateway.support.NettyHeaders;
 import io.netty.channel.ChannelOption;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.Route;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.http.support.Netty4HeadersAdapter;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
-import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * Sends a routed request to its service, with its route's time-out ({@link RouteTimeouts}), and leaves the answer
@@ -61,21 +54,18 @@ import reactor.netty.http.server.HttpServerResponse;
  */
 final class ProxyRoutingFilter implements GlobalFilter, Ordered {
 
-    private static final String STOCK_ROUTING_BEAN = "routingFilter";
-
     private final HttpClient client;
     private final RouteTimeouts timeouts;
     private final Integer connectTimeout;
-    private final ObjectProvider<List<HttpHeadersFilter>> headersFiltersProvider;
+    private final ProxyFilters.HeaderFilters headersFilters;
     private final Map<Integer, HttpClient> byConnectTimeout = new ConcurrentHashMap<>();
-    private volatile List<HttpHeadersFilter> headersFilters;
 
     ProxyRoutingFilter(HttpClient client, RouteTimeouts timeouts, HttpClientProperties properties,
-            ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
+            ProxyFilters.HeaderFilters headersFilters) {
         this.client = client;
         this.timeouts = timeouts;
         this.connectTimeout = properties.getConnectTimeout();
-        this.headersFiltersProvider = headersFilters;
+        this.headersFilters = headersFilters;
     }
 
     @Override
@@ -88,7 +78,7 @@ final class ProxyRoutingFilter implements GlobalFilter, Ordered {
         setAlreadyRouted(exchange);
         Route route = exchange.getRequiredAttribute(GATEWAY_ROUTE_ATTR);
         ServerHttpRequest request = exchange.getRequest();
-        HttpHeaders forwarded = HttpHeadersFilter.filterRequest(headersFilters(), exchange);
+        HttpHeaders forwarded = HttpHeadersFilter.filterRequest(headersFilters.get(), exchange);
         String host = exchange.getAttributeOrDefault(PRESERVE_HOST_HEADER_ATTRIBUTE, false)
                 ? request.getHeaders().getFirst(HttpHeaders.HOST) : null;
         HttpClient.RequestSender sender = clientFor(route)
@@ -133,12 +123,12 @@ final class ProxyRoutingFilter implements GlobalFilter, Ordered {
         response.setStatusCode(HttpStatusCode.valueOf(answer.status().code()));
         // the filters run after the status is set, so they can read it
         HttpHeaders asReceived = new HttpHeaders(new Netty4HeadersAdapter(serviceHeaders));
-        HttpHeaders filtered = HttpHeadersFilter.filter(headersFilters(), asReceived, exchange, HttpHeadersFilter.Type.RESPONSE);
+        HttpHeaders filtered = HttpHeadersFilter.filter(headersFilters.get(), asReceived, exchange, HttpHeadersFilter.Type.RESPONSE);
         if (!filtered.containsHeader(HttpHeaders.TRANSFER_ENCODING) && filtered.containsHeader(HttpHeaders.CONTENT_LENGTH)) {
             // a length and a chunked encoding together are invalid: the length is what the answer keeps
             response.getHeaders().remove(HttpHeaders.TRANSFER_ENCODING);
         }
-        io.netty.handler.codec.http.HttpHeaders responseHeaders = filtered == asReceived ? nettyHeaders(response) : null;
+        io.netty.handler.codec.http.HttpHeaders responseHeaders = filtered == asReceived ? NettyHeaders.of(response) : null;
         if (responseHeaders != null) {
             responseHeaders.add(serviceHeaders);
         } else {
@@ -158,15 +148,6 @@ final class ProxyRoutingFilter implements GlobalFilter, Ordered {
                 : byConnectTimeout.computeIfAbsent(millis, timeout -> client.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeout));
     }
 
-    private List<HttpHeadersFilter> headersFilters() {
-        List<HttpHeadersFilter> filters = headersFilters;
-        if (filters == null) {
-            filters = headersFiltersProvider.getIfAvailable(List::of);
-            headersFilters = filters;
-        }
-        return filters;
-    }
-
     /** A URI without characters outside ASCII, which Reactor Netty can take as it is. */
     private static boolean isAscii(URI url) {
         String text = url.toString();
@@ -178,34 +159,8 @@ final class ProxyRoutingFilter implements GlobalFilter, Ordered {
         return true;
     }
 
-    /** The Netty headers of the gateway's answer to the client, or null when it is not a Reactor Netty one (tests). */
-    private static io.netty.handler.codec.http.HttpHeaders nettyHeaders(ServerHttpResponse response) {
-        try {
-            Object nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
-            return nativeResponse instanceof HttpServerResponse served ? served.responseHeaders() : null;
-        } catch (IllegalArgumentException | IllegalStateException notNetty) {
-            return null;
-        }
-    }
-
     @Override
     public int getOrder() {
         return NettyRoutingFilter.ORDER;
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Routing {
-
-        @Bean
-        ProxyRoutingFilter proxyRoutingFilter(HttpClient gatewayHttpClient, RouteTimeouts timeouts,
-                HttpClientProperties properties, ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
-            return new ProxyRoutingFilter(gatewayHttpClient, timeouts, properties, headersFilters);
-        }
-
-        /** Removes the stock proxy filter, whose bean has no condition of its own: both would route. */
-        @Bean
-        static BeanDefinitionRegistryPostProcessor dropStockRoutingFilter() {
-            return StockBeans.removing(STOCK_ROUTING_BEAN);
-        }
     }
 }

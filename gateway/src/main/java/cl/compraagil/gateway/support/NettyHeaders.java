@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * Walks the headers a client sent, each name and value once. Over Reactor Netty it reads Netty's own header
@@ -46,6 +49,16 @@ public final class NettyHeaders {
             }
         }
         return true;
+    }
+
+    /** The Netty headers of the gateway's answer, or null when it is not a Reactor Netty one (mock exchanges in tests). */
+    public static io.netty.handler.codec.http.HttpHeaders of(ServerHttpResponse response) {
+        try {
+            Object nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
+            return nativeResponse instanceof HttpServerResponse served ? served.responseHeaders() : null;
+        } catch (IllegalArgumentException | IllegalStateException notNetty) {
+            return null;
+        }
     }
 
     private static io.netty.handler.codec.http.HttpHeaders nettyHeaders(ServerHttpRequest request) {
