@@ -12,7 +12,9 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.s
 
 import cl.compraagil.gateway.support.NettyHeaders;
 import io.netty.channel.ChannelOption;
+import io.netty.util.AsciiString;
 import java.net.URI;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
@@ -27,7 +29,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.support.Netty4HeadersAdapter;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
@@ -45,8 +46,9 @@ import reactor.netty.http.client.HttpClientResponse;
  * <li>the filtered headers are written straight into the outgoing request; the stock filter copies them into a
  * Netty header map first and configures a new client around it, plus a second one for the connect time-out,
  * on every request (here one client per connect time-out value, made once);</li>
- * <li>when no header filter changed the service's headers, they reach the client's response in one bulk copy;
- * the stock filter copies them into a map, then name by name into the response.</li>
+ * <li>the service's headers go to the header filters as a {@link NettyHeaders.View} of Netty's list; when the
+ * filters hand back a Netty list (unchanged, or a trimmed copy), it reaches the client's response in one bulk
+ * copy; the stock filter copies them into a map, then name by name into the response.</li>
  * </ul>
  * Not carried over: the stock filter's {@code response-timeout}, since the gateway's time-outs are
  * {@link RouteTimeouts}', and the attribute naming the service's headers, which only route filters this gateway
@@ -101,11 +103,28 @@ final class ProxyRoutingFilter implements GlobalFilter, Ordered {
      * the default one, and {@code Host} stays the service's own unless the route preserves the client's.
      */
     static void writeHeaders(HttpHeaders forwarded, String preservedHost, io.netty.handler.codec.http.HttpHeaders outgoing) {
-        forwarded.forEach((name, values) -> {
-            if (!HttpHeaders.HOST.equalsIgnoreCase(name)) {
-                outgoing.set(name, values);
+        io.netty.handler.codec.http.HttpHeaders lines = NettyHeaders.nativeOf(forwarded, null);
+        if (lines != null) {
+            // two passes over Netty's list: a name's values replace the default, and all of them are kept
+            for (Iterator<Map.Entry<CharSequence, CharSequence>> each = lines.iteratorCharSequence(); each.hasNext(); ) {
+                CharSequence name = each.next().getKey();
+                if (!AsciiString.contentEqualsIgnoreCase(HttpHeaders.HOST, name)) {
+                    outgoing.remove(name);
+                }
             }
-        });
+            for (Iterator<Map.Entry<CharSequence, CharSequence>> each = lines.iteratorCharSequence(); each.hasNext(); ) {
+                Map.Entry<CharSequence, CharSequence> line = each.next();
+                if (!AsciiString.contentEqualsIgnoreCase(HttpHeaders.HOST, line.getKey())) {
+                    outgoing.add(line.getKey(), line.getValue());
+                }
+            }
+        } else {
+            forwarded.forEach((name, values) -> {
+                if (!HttpHeaders.HOST.equalsIgnoreCase(name)) {
+                    outgoing.set(name, values);
+                }
+            });
+        }
         if (preservedHost != null) {
             outgoing.set(HttpHeaders.HOST, preservedHost);
         }
@@ -122,15 +141,16 @@ final class ProxyRoutingFilter implements GlobalFilter, Ordered {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatusCode.valueOf(answer.status().code()));
         // the filters run after the status is set, so they can read it
-        HttpHeaders asReceived = new HttpHeaders(new Netty4HeadersAdapter(serviceHeaders));
-        HttpHeaders filtered = HttpHeadersFilter.filter(headersFilters.get(), asReceived, exchange, HttpHeadersFilter.Type.RESPONSE);
+        HttpHeaders filtered = HttpHeadersFilter.filter(headersFilters.get(), NettyHeaders.view(serviceHeaders), exchange,
+                HttpHeadersFilter.Type.RESPONSE);
         if (!filtered.containsHeader(HttpHeaders.TRANSFER_ENCODING) && filtered.containsHeader(HttpHeaders.CONTENT_LENGTH)) {
             // a length and a chunked encoding together are invalid: the length is what the answer keeps
             response.getHeaders().remove(HttpHeaders.TRANSFER_ENCODING);
         }
-        io.netty.handler.codec.http.HttpHeaders responseHeaders = filtered == asReceived ? NettyHeaders.of(response) : null;
+        io.netty.handler.codec.http.HttpHeaders lines = NettyHeaders.nativeOf(filtered, null);
+        io.netty.handler.codec.http.HttpHeaders responseHeaders = lines != null ? NettyHeaders.of(response) : null;
         if (responseHeaders != null) {
-            responseHeaders.add(serviceHeaders);
+            responseHeaders.add(lines);
         } else {
             response.getHeaders().addAll(filtered);
         }

@@ -2,12 +2,19 @@ package cl.compraagil.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cl.compraagil.gateway.support.NettyHeaders;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
 
+/** Each case twice: the filtered headers as Spring's own map, and as a view of a Netty list (the proxy's form). */
 class ProxyRoutingFilterTest {
+
+    private static HttpHeaders forwarded(boolean overNetty) {
+        return overNetty ? NettyHeaders.view(new DefaultHttpHeaders()) : new HttpHeaders();
+    }
 
     /** What Reactor Netty puts in a request before the gateway's headers are written. */
     private static DefaultHttpHeaders defaults() {
@@ -18,9 +25,10 @@ class ProxyRoutingFilterTest {
         return headers;
     }
 
-    @Test
-    void theClientsHeadersReplaceTheDefaultsButNotTheServicesHost() {
-        HttpHeaders forwarded = new HttpHeaders();
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void theClientsHeadersReplaceTheDefaultsButNotTheServicesHost(boolean overNetty) {
+        HttpHeaders forwarded = forwarded(overNetty);
         forwarded.add("User-Agent", "CompraAgilBot/2.1");
         forwarded.add("Accept", "application/json");
         forwarded.add("Host", "api.compraagil.cl");
@@ -35,9 +43,10 @@ class ProxyRoutingFilterTest {
         assertThat(outgoing.get("X-User-Id")).isEqualTo("42");
     }
 
-    @Test
-    void defaultsStayWhereTheClientSentNoneAndEveryValueOfAHeaderTravels() {
-        HttpHeaders forwarded = new HttpHeaders();
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void defaultsStayWhereTheClientSentNoneAndEveryValueOfAHeaderTravels(boolean overNetty) {
+        HttpHeaders forwarded = forwarded(overNetty);
         forwarded.addAll("Accept-Language", List.of("es-CL", "es;q=0.8"));
         DefaultHttpHeaders outgoing = defaults();
 
@@ -48,9 +57,10 @@ class ProxyRoutingFilterTest {
         assertThat(outgoing.getAll("Accept-Language")).containsExactly("es-CL", "es;q=0.8");
     }
 
-    @Test
-    void aRouteThatPreservesTheHostSendsTheClientsOne() {
-        HttpHeaders forwarded = new HttpHeaders();
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aRouteThatPreservesTheHostSendsTheClientsOne(boolean overNetty) {
+        HttpHeaders forwarded = forwarded(overNetty);
         forwarded.add("Host", "api.compraagil.cl");
         DefaultHttpHeaders outgoing = defaults();
 
