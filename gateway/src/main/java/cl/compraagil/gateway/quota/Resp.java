@@ -42,8 +42,20 @@ final class Resp {
         return out;
     }
 
-    private static void writeNumber(ByteBuf out, long value) {
-        out.writeCharSequence(Long.toString(value), StandardCharsets.US_ASCII);
+    /** A count or a length (never negative) in decimal, then CRLF: digits written in place, with no string. */
+    private static void writeNumber(ByteBuf out, int value) {
+        int digits = 1;
+        for (int rest = value; rest >= 10; rest /= 10) {
+            digits++;
+        }
+        out.ensureWritable(digits + CRLF.length);
+        int at = out.writerIndex();
+        int rest = value;
+        for (int i = digits - 1; i >= 0; i--) {
+            out.setByte(at + i, '0' + rest % 10);
+            rest /= 10;
+        }
+        out.writerIndex(at + digits);
         out.writeBytes(CRLF);
     }
 
@@ -74,17 +86,18 @@ final class Resp {
                 return INCOMPLETE;
             }
             byte type = in.readByte();
-            String line = in.readCharSequence(lineEnd - 1 - in.readerIndex(), StandardCharsets.UTF_8).toString();
-            in.skipBytes(2);
+            int lineStart = in.readerIndex();
+            int lineLength = lineEnd - 1 - lineStart;
+            in.readerIndex(lineEnd + 1);
             switch (type) {
                 case '+':
-                    return line;
+                    return in.toString(lineStart, lineLength, StandardCharsets.UTF_8);
                 case '-':
-                    return new Error(line);
+                    return new Error(in.toString(lineStart, lineLength, StandardCharsets.UTF_8));
                 case ':':
-                    return Long.parseLong(line);
+                    return number(in, lineStart, lineLength);
                 case '$': {
-                    int length = Integer.parseInt(line);
+                    int length = Math.toIntExact(number(in, lineStart, lineLength));
                     if (length < 0) {
                         return null;
                     }
@@ -96,7 +109,7 @@ final class Resp {
                     return value;
                 }
                 case '*': {
-                    int count = Integer.parseInt(line);
+                    int count = Math.toIntExact(number(in, lineStart, lineLength));
                     if (count < 0) {
                         return null;
                     }
@@ -113,6 +126,26 @@ final class Resp {
                 default:
                     throw new IllegalStateException("Unexpected Redis reply type '" + (char) type + "'");
             }
+        }
+
+        /** The decimal integer (optionally negative) of a reply line, read from its bytes, with no string. */
+        private static long number(ByteBuf in, int start, int length) {
+            boolean negative = length > 0 && in.getByte(start) == '-';
+            int first = negative ? 1 : 0;
+            if (length <= first || length - first > 18) {
+                throw new IllegalStateException("Unreadable number in a Redis reply: "
+                        + in.toString(start, Math.max(length, 0), StandardCharsets.US_ASCII));
+            }
+            long value = 0;
+            for (int i = first; i < length; i++) {
+                int digit = in.getByte(start + i) - '0';
+                if (digit < 0 || digit > 9) {
+                    throw new IllegalStateException("Unreadable number in a Redis reply: "
+                            + in.toString(start, length, StandardCharsets.US_ASCII));
+                }
+                value = value * 10 + digit;
+            }
+            return negative ? -value : value;
         }
     }
 }

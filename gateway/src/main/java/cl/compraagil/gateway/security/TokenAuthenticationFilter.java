@@ -66,13 +66,17 @@ final class TokenAuthenticationFilter implements EdgeFilter {
         }
         String token = authorization.length() > BEARER.length() + 1 && authorization.charAt(BEARER.length()) == ' '
                 ? authorization.substring(BEARER.length() + 1) : null;
-        if (token == null || !isB64Token(token)) {
+        if (token == null) {
             return unauthorized(exchange);
         }
         Caller known = tokens.knownCaller(token);
         if (known != null) {
+            // a kept token passed full verification, so it is well formed: no need to scan its characters again
             exchange.getAttributes().put(Caller.ATTRIBUTE, known);
             return chain.filter(exchange);
+        }
+        if (!isB64Token(token)) {
+            return unauthorized(exchange);
         }
         return tokens.decode(token)
                 .map(jwt -> Optional.of(Caller.of(jwt)))

@@ -171,6 +171,34 @@ class RedisLanesTest {
         encoded.release();
     }
 
+    @Test
+    void countsAndLengthsOfSeveralDigitsAreWrittenInDecimal() {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            parts.add("x".repeat(i * 11));
+        }
+        ByteBuf encoded = Resp.command(Unpooled.buffer().alloc(), parts);
+        StringBuilder expected = new StringBuilder("*12\r\n");
+        parts.forEach(part -> expected.append('$').append(part.length()).append("\r\n").append(part).append("\r\n"));
+        assertThat(encoded.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+        encoded.release();
+    }
+
+    @Test
+    void negativeAndLargeIntegersAreDecodedAndAMalformedOneIsRefused() {
+        EmbeddedChannel channel = new EmbeddedChannel(new Resp.Decoder());
+        channel.writeInbound(Unpooled.copiedBuffer(":-7\r\n:0\r\n:9007199254740993\r\n$12\r\nhello, world\r\n",
+                StandardCharsets.UTF_8));
+        assertThat((Object) channel.readInbound()).isEqualTo(-7L);
+        assertThat((Object) channel.readInbound()).isEqualTo(0L);
+        assertThat((Object) channel.readInbound()).isEqualTo(9007199254740993L);
+        assertThat((Object) channel.readInbound()).isEqualTo("hello, world");
+
+        EmbeddedChannel broken = new EmbeddedChannel(new Resp.Decoder());
+        assertThatThrownBy(() -> broken.writeInbound(Unpooled.copiedBuffer(":4x\r\n", StandardCharsets.UTF_8)))
+                .hasMessageContaining("Unreadable number in a Redis reply: 4x");
+    }
+
     private static RedisLanes lanes(int port, String password) {
         return new RedisLanes(RedisLanes.Endpoint.of("127.0.0.1", port, null, password, 0, TIMEOUT));
     }
