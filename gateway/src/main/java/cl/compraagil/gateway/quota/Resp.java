@@ -133,19 +133,22 @@ final class Resp {
             boolean negative = length > 0 && in.getByte(start) == '-';
             int first = negative ? 1 : 0;
             if (length <= first || length - first > 18) {
-                throw new IllegalStateException("Unreadable number in a Redis reply: "
-                        + in.toString(start, Math.max(length, 0), StandardCharsets.US_ASCII));
+                throw unreadable(in, start, length);
             }
             long value = 0;
             for (int i = first; i < length; i++) {
                 int digit = in.getByte(start + i) - '0';
                 if (digit < 0 || digit > 9) {
-                    throw new IllegalStateException("Unreadable number in a Redis reply: "
-                            + in.toString(start, length, StandardCharsets.US_ASCII));
+                    throw unreadable(in, start, length);
                 }
                 value = value * 10 + digit;
             }
             return negative ? -value : value;
+        }
+
+        private static IllegalStateException unreadable(ByteBuf in, int start, int length) {
+            return new IllegalStateException("Unreadable number in a Redis reply: "
+                    + in.toString(start, Math.max(length, 0), StandardCharsets.US_ASCII));
         }
     }
 }

@@ -103,7 +103,7 @@ final class ProxyRoutingFilter implements GlobalFilter, Ordered {
      * the default one, and {@code Host} stays the service's own unless the route preserves the client's.
      */
     static void writeHeaders(HttpHeaders forwarded, String preservedHost, io.netty.handler.codec.http.HttpHeaders outgoing) {
-        io.netty.handler.codec.http.HttpHeaders lines = NettyHeaders.nativeOf(forwarded, null);
+        io.netty.handler.codec.http.HttpHeaders lines = NettyHeaders.nativeOf(forwarded);
         if (lines != null) {
             // two passes over Netty's list: a name's values replace the default, and all of them are kept
             for (Iterator<Map.Entry<CharSequence, CharSequence>> each = lines.iteratorCharSequence(); each.hasNext(); ) {
@@ -147,7 +147,7 @@ final class ProxyRoutingFilter implements GlobalFilter, Ordered {
             // a length and a chunked encoding together are invalid: the length is what the answer keeps
             response.getHeaders().remove(HttpHeaders.TRANSFER_ENCODING);
         }
-        io.netty.handler.codec.http.HttpHeaders lines = NettyHeaders.nativeOf(filtered, null);
+        io.netty.handler.codec.http.HttpHeaders lines = NettyHeaders.nativeOf(filtered);
         io.netty.handler.codec.http.HttpHeaders responseHeaders = lines != null ? NettyHeaders.of(response) : null;
         if (responseHeaders != null) {
             responseHeaders.add(lines);

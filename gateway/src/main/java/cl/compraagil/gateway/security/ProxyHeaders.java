@@ -111,7 +111,7 @@ final class ProxyHeaders {
                 io.netty.handler.codec.http.HttpHeaders kept = new DefaultHttpHeaders();
                 for (Iterator<Map.Entry<CharSequence, CharSequence>> lines = received.iteratorCharSequence(); lines.hasNext(); ) {
                     Map.Entry<CharSequence, CharSequence> line = lines.next();
-                    if (!hopByHop(line.getKey(), options) && !isIdentity(line.getKey())) {
+                    if (forwards(line.getKey(), options)) {
                         kept.add(line.getKey(), line.getValue());
                     }
                 }
@@ -119,7 +119,7 @@ final class ProxyHeaders {
             } else {
                 forwarded = new HttpHeaders();
                 input.forEach((name, values) -> {
-                    if (!hopByHop(name, options) && !isIdentity(name)) {
+                    if (forwards(name, options)) {
                         forwarded.put(name, values);
                     }
                 });
@@ -133,6 +133,11 @@ final class ProxyHeaders {
                 forwarded.set(CorrelationId.HEADER, correlationId);
             }
             return forwarded;
+        }
+
+        /** Whether a service receives the client's header {@code name}: not hop-by-hop, and not an identity claim. */
+        private boolean forwards(CharSequence name, List<String> connectionOptions) {
+            return !hopByHop(name, connectionOptions) && !isIdentity(name);
         }
 
         private boolean isIdentity(CharSequence name) {
@@ -168,7 +173,7 @@ final class ProxyHeaders {
             if (!anyDropped(input, options)) {
                 return input;
             }
-            io.netty.handler.codec.http.HttpHeaders answered = NettyHeaders.nativeOf(input, null);
+            io.netty.handler.codec.http.HttpHeaders answered = NettyHeaders.nativeOf(input);
             if (answered != null) {
                 io.netty.handler.codec.http.HttpHeaders kept = answered.copy();
                 for (String hop : HOP_BY_HOP) {

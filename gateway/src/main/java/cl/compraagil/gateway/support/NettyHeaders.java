@@ -51,24 +51,27 @@ public final class NettyHeaders {
         return new View(netty);
     }
 
+    /** The Netty list under {@code headers} when they are a {@link View}, or null. */
+    public static io.netty.handler.codec.http.HttpHeaders nativeOf(HttpHeaders headers) {
+        return headers instanceof View view ? view.netty() : null;
+    }
+
     /**
      * The Netty list under {@code headers}, or null when there is none to read directly: headers are over one when
      * they are a {@link View}, or when they are the client's request headers exactly as Reactor Netty received them
-     * ({@code request}'s own, not a changed copy; {@code request} may be null).
+     * ({@code request}'s own, not a changed copy).
      */
     public static io.netty.handler.codec.http.HttpHeaders nativeOf(HttpHeaders headers, ServerHttpRequest request) {
-        if (headers instanceof View view) {
-            return view.netty();
+        io.netty.handler.codec.http.HttpHeaders view = nativeOf(headers);
+        if (view != null) {
+            return view;
         }
         ServerHttpRequest received = request;
         while (received instanceof ServerHttpRequestDecorator decorator) {
             received = decorator.getDelegate();
         }
-        if (received != null && received.getClass() == RECEIVED_REQUEST && received.getHeaders() == headers
-                && ((AbstractServerHttpRequest) received).getNativeRequest() instanceof HttpServerRequest served) {
-            return served.requestHeaders();
-        }
-        return null;
+        return received != null && received.getClass() == RECEIVED_REQUEST && received.getHeaders() == headers
+                ? nettyHeaders(received) : null;
     }
 
     private static Class<?> receivedRequestClass() {
