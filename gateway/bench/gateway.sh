@@ -3,7 +3,9 @@
 # (static route, and with its RedisRateLimiter) and through our gateway (token check + daily quota + burst limit,
 # usage event per request), each at full load; then our gateway and the backend alone at a fixed rate of half our
 # gateway's maximum, for the latency our gateway adds at p99; last, stock + RedisRateLimiter and ours driven at the
-# same time, for a CPU-per-request ratio that machine drift cannot skew. Prints one table; run from the repository root:
+# same time, for a CPU-per-request ratio that machine drift cannot skew. Each row also gives the Redis server's CPU per
+# request and how busy the whole machine was (both cores: wrk, nginx, Redis and Kafka share them with the gateways, so
+# "half load" of a gateway is not half a machine). Prints one table; run from the repository root:
 #
 #   gateway/bench/gateway.sh            (needs: JDK 17+, wrk and nginx from Debian: apt-get install -y wrk nginx)
 #
@@ -113,6 +115,10 @@ wait_http "http://127.0.0.1:$STOCK_PORT$PATH_Q"
 # the limiter's headers show Redis answered: the first calls may fail open while the connection is made
 wait_http "http://127.0.0.1:$OURS_PORT$PATH_Q" RateLimit
 
+REDIS_PID="$(pgrep -f "redis-server.*:$REDIS_PORT" | head -1 || true)"
+machine_ticks() { # busy and total clock ticks of all cores: user nice system idle iowait irq softirq steal
+  awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9; exit}' /proc/stat
+}
 cpu_ticks() { # pid -> utime+stime in clock ticks
   [[ -z "$1" ]] && { echo 0; return; }
   awk '{print $14 + $15}' "/proc/$1/stat"
@@ -128,7 +134,10 @@ to_ms() { # wrk latency (e.g. 1.23ms, 850.00us, 1.02s) -> ms
 }
 
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
-printf '%-52s %10s %9s %9s %14s %12s\n' "path" "req/s" "p50 ms" "p99 ms" "CPU us/req" "Redis/req"
+# CPU us/req: the gateway's; Redis/req: script calls per request; Redis us/req: the Redis server's CPU per request;
+# busy %: how busy the whole machine was (both cores, everything running), since every process here shares them
+ROW='%-52s %10s %9s %9s %11s %10s %12s %7s\n'
+printf "$ROW" "path" "req/s" "p50 ms" "p99 ms" "CPU us/req" "Redis/req" "Redis us/req" "busy %"
 P99=""
 RPS=""
 run() { # label url pid [fixed rate]
@@ -143,9 +152,11 @@ run() { # label url pid [fixed rate]
   else
     wrk -t1 -c"$CONNECTIONS" -d5s -H "Authorization: Bearer $TOKEN" "$2" >/dev/null
   fi
-  local before_cpu before_redis out requests rps p50 p99 cpu redis
+  local before_cpu before_redis before_redis_cpu before_machine out requests rps p50 p99 cpu redis redis_cpu busy
   before_cpu="$(cpu_ticks "$3")"
   before_redis="$(script_calls)"
+  before_redis_cpu="$(cpu_ticks "$REDIS_PID")"
+  before_machine="$(machine_ticks)"
   out="$(wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_MEASURED}s" --latency "${pacing[@]}" \
     -H "Authorization: Bearer $TOKEN" "$2" ${4:+-- "$4"})"
   requests="$(awk '/requests in/ {print $1}' <<<"$out")"
@@ -158,8 +169,12 @@ run() { # label url pid [fixed rate]
   else
     cpu="-"
   fi
+  busy="$(awk -v a="$before_machine" -v b="$(machine_ticks)" \
+    'BEGIN { split(a, x, " "); split(b, y, " "); printf "%.0f", 100 * (y[1] - x[1]) / (y[2] - x[2]) }')"
+  redis_cpu="-"
+  [[ -n "$REDIS_PID" ]] && redis_cpu="$(( ($(cpu_ticks "$REDIS_PID") - before_redis_cpu) * TICK_US / requests ))"
   redis="$(awk -v a="$before_redis" -v b="$(script_calls)" -v n="$requests" 'BEGIN { printf "%.2f", (b - a) / n }')"
-  printf '%-52s %10s %9s %9s %14s %12s\n' "$1" "$rps" "$p50" "$p99" "$cpu" "$redis"
+  printf "$ROW" "$1" "$rps" "$p50" "$p99" "$cpu" "$redis" "$redis_cpu" "$busy"
   P99="$p99"
   RPS="$rps"
 }
@@ -173,12 +188,12 @@ run "our gateway at a fixed $HALF req/s (half its max)" "http://127.0.0.1:$OURS_
 OURS_P99="$P99"
 run "direct backend at the same fixed rate" "http://127.0.0.1:$BACKEND_PORT$PATH_Q" "" "$HALF"
 DIRECT_P99="$P99"
-printf '%-52s %10s %9s %9s %14s %12s\n' "added by our gateway at half load (target <= 3 ms)" "-" "-" \
-  "$(awk -v a="$OURS_P99" -v b="$DIRECT_P99" 'BEGIN { printf "%.2f", a - b }')" "-" "-"
+printf "$ROW" "added by our gateway at half load (target <= 3 ms)" "-" "-" \
+  "$(awk -v a="$OURS_P99" -v b="$DIRECT_P99" 'BEGIN { printf "%.2f", a - b }')" "-" "-" "-" "-"
 # calibration: what stock gateway's static route (no token, no limiter) adds at the same rate on this machine
 run "stock gateway, static route, at the same fixed rate" "http://127.0.0.1:$STOCK_PORT/static$PATH_Q" "$STOCK_PID" "$HALF"
-printf '%-52s %10s %9s %9s %14s %12s\n' "added by stock static route at the same rate" "-" "-" \
-  "$(awk -v a="$P99" -v b="$DIRECT_P99" 'BEGIN { printf "%.2f", a - b }')" "-" "-"
+printf "$ROW" "added by stock static route at the same rate" "-" "-" \
+  "$(awk -v a="$P99" -v b="$DIRECT_P99" 'BEGIN { printf "%.2f", a - b }')" "-" "-" "-" "-"
 # The rows above are taken one after another, minutes apart, and a shared machine drifts in between (the same jar has
 # measured 1.5x apart in one hour here). Driving stock + RedisRateLimiter and ours at the same time, half the
 # connections each, puts both in the same conditions: the ratio of their CPU per request is the steadiest comparison.
@@ -195,12 +210,12 @@ same_window() {
   o1="$(cpu_ticks "$OURS_PID")"
   sn="$(awk '/requests in/ {print $1}' "$WORK/same-stock.txt")"
   on="$(awk '/requests in/ {print $1}' "$WORK/same-ours.txt")"
-  printf '%-52s %10s %9s %9s %14s %12s\n' "same window: stock gateway + RedisRateLimiter" \
-    "$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/same-stock.txt")" "-" "-" "$(( (s1 - s0) * TICK_US / sn ))" "-"
-  printf '%-52s %10s %9s %9s %14s %12s\n' "same window: our gateway" \
-    "$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/same-ours.txt")" "-" "-" "$(( (o1 - o0) * TICK_US / on ))" "-"
-  printf '%-52s %10s %9s %9s %14s %12s\n' "same window: stock CPU/req divided by ours" "-" "-" "-" \
-    "$(awk -v a="$(( (s1 - s0) * TICK_US / sn ))" -v b="$(( (o1 - o0) * TICK_US / on ))" 'BEGIN { printf "%.2f", a / b }')" "-"
+  printf "$ROW" "same window: stock gateway + RedisRateLimiter" \
+    "$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/same-stock.txt")" "-" "-" "$(( (s1 - s0) * TICK_US / sn ))" "-" "-" "-"
+  printf "$ROW" "same window: our gateway" \
+    "$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/same-ours.txt")" "-" "-" "$(( (o1 - o0) * TICK_US / on ))" "-" "-" "-"
+  printf "$ROW" "same window: stock CPU/req divided by ours" "-" "-" "-" \
+    "$(awk -v a="$(( (s1 - s0) * TICK_US / sn ))" -v b="$(( (o1 - o0) * TICK_US / on ))" 'BEGIN { printf "%.2f", a / b }')" "-" "-" "-"
 }
 same_window
 echo "wrk -t1 -c$CONNECTIONS, ${SECONDS_MEASURED}s per path after ${WARMUP}s warm-up per gateway path (${PACED_WARMUP}s at a fixed rate); gateways:" \
