@@ -2,10 +2,17 @@ package cl.compraagil.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmHeapPressureMetrics;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 
 class GatewayFoundationIT extends GatewayTestBase {
+
+    @Autowired
+    private ApplicationContext context;
 
     @Test
     void exposesLivenessAndReadinessProbes() {
@@ -19,7 +26,19 @@ class GatewayFoundationIT extends GatewayTestBase {
     void exposesPrometheusMetrics() {
         String body = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(body).contains("jvm_memory_used_bytes").contains("application=\"gateway\"");
+        assertThat(body).contains("jvm_memory_used_bytes").contains("application=\"gateway\"")
+                .contains("jvm_threads_live_threads", "jvm_classes_loaded_classes")
+                .contains("jvm_gc_collections_total{", "jvm_gc_collection_time_seconds_total{");
+    }
+
+    @Test
+    void readsCollectorMetricsWithoutSubscribingToCollections() {
+        // a subscriber to GC notifications stretches every collection's pause (metrics.JvmMetricsConfiguration)
+        assertThat(context.getBeanNamesForType(JvmGcMetrics.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(JvmHeapPressureMetrics.class)).isEmpty();
+        String body = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).doesNotContain("jvm_gc_pause_seconds", "jvm_gc_overhead");
     }
 
     @Test
