@@ -24,8 +24,7 @@ class GatewayFoundationIT extends GatewayTestBase {
 
     @Test
     void exposesPrometheusMetrics() {
-        String body = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String body = scrape();
         assertThat(body).contains("jvm_memory_used_bytes").contains("application=\"gateway\"")
                 .contains("jvm_threads_live_threads", "jvm_classes_loaded_classes")
                 .contains("jvm_gc_collections_total{", "jvm_gc_collection_time_seconds_total{");
@@ -36,8 +35,7 @@ class GatewayFoundationIT extends GatewayTestBase {
         // a subscriber to GC notifications stretches every collection's pause (metrics.JvmMetricsConfiguration)
         assertThat(context.getBeanNamesForType(JvmGcMetrics.class)).isEmpty();
         assertThat(context.getBeanNamesForType(JvmHeapPressureMetrics.class)).isEmpty();
-        String body = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String body = scrape();
         assertThat(body).doesNotContain("jvm_gc_pause_seconds", "jvm_gc_overhead");
     }
 
@@ -45,8 +43,7 @@ class GatewayFoundationIT extends GatewayTestBase {
     void timesEveryAnswerByRouteMethodAndStatus() {
         client.get().uri("/api/v1/subscriptions/current").exchange().expectStatus().isUnauthorized();
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        String body = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String body = scrape();
         assertThat(body.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")))
                 .anySatisfy(line -> assertThat(line).contains("method=\"GET\"", "outcome=\"CLIENT_ERROR\"",
                         "route=\"none\"", "status=\"401\""))
@@ -73,5 +70,10 @@ class GatewayFoundationIT extends GatewayTestBase {
                 .jsonPath("$.status").isEqualTo(401)
                 .jsonPath("$.error").isEqualTo("unauthorized")
                 .jsonPath("$.detail").isEqualTo("Debes iniciar sesión con un token válido.");
+    }
+
+    private String scrape() {
+        return client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
     }
 }
