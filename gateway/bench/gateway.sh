@@ -15,7 +15,9 @@
 # compiled the request path, or its compilation is what gets measured), BENCH_PACED_WARMUP (seconds at the fixed rate
 # before each gateway's fixed-rate measurement, default 30: at a low rate the request path takes other branches than at
 # full load, and the JIT recompiles it, so the first seconds at a new rate measure the compiler), BENCH_CONNECTIONS
-# (default 32), BENCH_JAVA_OPTS (JVM flags of both gateways; default: the heap the Kubernetes deployment gives the
+# (default 32), BENCH_LOWER_LOADS (divisors of our gateway's maximum at which it is also measured at a fixed rate, with
+# the backend alone at the same rate, to show where the added p99 crosses the 3 ms target; default "4", a quarter;
+# empty for none), BENCH_JAVA_OPTS (JVM flags of both gateways; default: the heap the Kubernetes deployment gives the
 # gateway, 70 % of its 1 GiB memory limit through Jib's MaxRAMPercentage=70, and the serial collector the JVM picks
 # in a container with one CPU).
 set -euo pipefail
@@ -26,6 +28,7 @@ SECONDS_MEASURED="${BENCH_SECONDS:-60}"
 WARMUP="${BENCH_WARMUP:-90}"
 PACED_WARMUP="${BENCH_PACED_WARMUP:-30}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+LOWER_LOADS="${BENCH_LOWER_LOADS-4}"
 JAVA_OPTS=(${BENCH_JAVA_OPTS:--Xms716m -Xmx716m -XX:+UseSerialGC})
 WORK="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
 BACKEND_PORT=9101
@@ -194,6 +197,16 @@ printf "$ROW" "added by our gateway at half load (target <= 3 ms)" "-" "-" \
 run "stock gateway, static route, at the same fixed rate" "http://127.0.0.1:$STOCK_PORT/static$PATH_Q" "$STOCK_PID" "$HALF"
 printf "$ROW" "added by stock static route at the same rate" "-" "-" \
   "$(awk -v a="$P99" -v b="$DIRECT_P99" 'BEGIN { printf "%.2f", a - b }')" "-" "-" "-" "-"
+# The added p99 against load: at half load the machine is mostly busy (see "busy %"), so the same rows at lower
+# fixed rates show how much of the tail is the gateway's path and how much is waiting for a core.
+for divisor in $LOWER_LOADS; do
+  rate=$(( HALF * 2 / divisor ))
+  run "our gateway at a fixed $rate req/s (1/$divisor of its max)" "http://127.0.0.1:$OURS_PORT$PATH_Q" "$OURS_PID" "$rate"
+  OURS_P99="$P99"
+  run "direct backend at $rate req/s" "http://127.0.0.1:$BACKEND_PORT$PATH_Q" "" "$rate"
+  printf "$ROW" "added by our gateway at 1/$divisor of its max" "-" "-" \
+    "$(awk -v a="$OURS_P99" -v b="$P99" 'BEGIN { printf "%.2f", a - b }')" "-" "-" "-" "-"
+done
 # The rows above are taken one after another, minutes apart, and a shared machine drifts in between (the same jar has
 # measured 1.5x apart in one hour here). Driving stock + RedisRateLimiter and ours at the same time, half the
 # connections each, puts both in the same conditions: the ratio of their CPU per request is the steadiest comparison.
