@@ -29,6 +29,9 @@ WARMUP="${BENCH_WARMUP:-90}"
 PACED_WARMUP="${BENCH_PACED_WARMUP:-30}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 LOWER_LOADS="${BENCH_LOWER_LOADS-4}"
+for divisor in $LOWER_LOADS; do
+  [[ "$divisor" =~ ^[1-9][0-9]*$ ]] || { echo "BENCH_LOWER_LOADS: '$divisor' is not a whole number above 0" >&2; exit 2; }
+done
 JAVA_OPTS=(${BENCH_JAVA_OPTS:--Xms716m -Xmx716m -XX:+UseSerialGC})
 WORK="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
 BACKEND_PORT=9101
