@@ -184,31 +184,32 @@ run() { # label url pid [fixed rate]
   P99="$p99"
   RPS="$rps"
 }
+added_row() { # label p99 of a path, p99 of the direct backend at the same rate -> the p99 the path adds
+  printf "$ROW" "$1" "-" "-" "$(awk -v a="$2" -v b="$3" 'BEGIN { printf "%.2f", a - b }')" "-" "-" "-" "-"
+}
 run "direct backend (nginx static 200)" "http://127.0.0.1:$BACKEND_PORT$PATH_Q" ""
 run "nginx reverse proxy" "http://127.0.0.1:$PROXY_PORT$PATH_Q" ""
 run "stock gateway, static route" "http://127.0.0.1:$STOCK_PORT/static$PATH_Q" "$STOCK_PID"
 run "stock gateway + RedisRateLimiter" "http://127.0.0.1:$STOCK_PORT$PATH_Q" "$STOCK_PID"
 run "our gateway: JWT + quota + burst + usage event" "http://127.0.0.1:$OURS_PORT$PATH_Q" "$OURS_PID"
-HALF=$(( RPS / 2 ))
+OURS_MAX="$RPS"
+HALF=$(( OURS_MAX / 2 ))
 run "our gateway at a fixed $HALF req/s (half its max)" "http://127.0.0.1:$OURS_PORT$PATH_Q" "$OURS_PID" "$HALF"
 OURS_P99="$P99"
 run "direct backend at the same fixed rate" "http://127.0.0.1:$BACKEND_PORT$PATH_Q" "" "$HALF"
 DIRECT_P99="$P99"
-printf "$ROW" "added by our gateway at half load (target <= 3 ms)" "-" "-" \
-  "$(awk -v a="$OURS_P99" -v b="$DIRECT_P99" 'BEGIN { printf "%.2f", a - b }')" "-" "-" "-" "-"
+added_row "added by our gateway at half load (target <= 3 ms)" "$OURS_P99" "$DIRECT_P99"
 # calibration: what stock gateway's static route (no token, no limiter) adds at the same rate on this machine
 run "stock gateway, static route, at the same fixed rate" "http://127.0.0.1:$STOCK_PORT/static$PATH_Q" "$STOCK_PID" "$HALF"
-printf "$ROW" "added by stock static route at the same rate" "-" "-" \
-  "$(awk -v a="$P99" -v b="$DIRECT_P99" 'BEGIN { printf "%.2f", a - b }')" "-" "-" "-" "-"
+added_row "added by stock static route at the same rate" "$P99" "$DIRECT_P99"
 # The added p99 against load: at half load the machine is mostly busy (see "busy %"), so the same rows at lower
 # fixed rates show how much of the tail is the gateway's path and how much is waiting for a core.
 for divisor in $LOWER_LOADS; do
-  rate=$(( HALF * 2 / divisor ))
+  rate=$(( OURS_MAX / divisor ))
   run "our gateway at a fixed $rate req/s (1/$divisor of its max)" "http://127.0.0.1:$OURS_PORT$PATH_Q" "$OURS_PID" "$rate"
   OURS_P99="$P99"
   run "direct backend at $rate req/s" "http://127.0.0.1:$BACKEND_PORT$PATH_Q" "" "$rate"
-  printf "$ROW" "added by our gateway at 1/$divisor of its max" "-" "-" \
-    "$(awk -v a="$OURS_P99" -v b="$P99" 'BEGIN { printf "%.2f", a - b }')" "-" "-" "-" "-"
+  added_row "added by our gateway at 1/$divisor of its max" "$OURS_P99" "$P99"
 done
 # The rows above are taken one after another, minutes apart, and a shared machine drifts in between (the same jar has
 # measured 1.5x apart in one hour here). Driving stock + RedisRateLimiter and ours at the same time, half the
