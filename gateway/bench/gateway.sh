@@ -187,6 +187,14 @@ run() { # label url pid [fixed rate]
 added_row() { # label p99 of a path, p99 of the direct backend at the same rate -> the p99 the path adds
   printf "$ROW" "$1" "-" "-" "$(awk -v a="$2" -v b="$3" 'BEGIN { printf "%.2f", a - b }')" "-" "-" "-" "-"
 }
+paced_pair() { # rate, label of ours, label of the backend, label of the added row -> DIRECT_P99: the backend's p99
+  local ours_p99
+  run "$2" "http://127.0.0.1:$OURS_PORT$PATH_Q" "$OURS_PID" "$1"
+  ours_p99="$P99"
+  run "$3" "http://127.0.0.1:$BACKEND_PORT$PATH_Q" "" "$1"
+  DIRECT_P99="$P99"
+  added_row "$4" "$ours_p99" "$DIRECT_P99"
+}
 run "direct backend (nginx static 200)" "http://127.0.0.1:$BACKEND_PORT$PATH_Q" ""
 run "nginx reverse proxy" "http://127.0.0.1:$PROXY_PORT$PATH_Q" ""
 run "stock gateway, static route" "http://127.0.0.1:$STOCK_PORT/static$PATH_Q" "$STOCK_PID"
@@ -194,11 +202,8 @@ run "stock gateway + RedisRateLimiter" "http://127.0.0.1:$STOCK_PORT$PATH_Q" "$S
 run "our gateway: JWT + quota + burst + usage event" "http://127.0.0.1:$OURS_PORT$PATH_Q" "$OURS_PID"
 OURS_MAX="$RPS"
 HALF=$(( OURS_MAX / 2 ))
-run "our gateway at a fixed $HALF req/s (half its max)" "http://127.0.0.1:$OURS_PORT$PATH_Q" "$OURS_PID" "$HALF"
-OURS_P99="$P99"
-run "direct backend at the same fixed rate" "http://127.0.0.1:$BACKEND_PORT$PATH_Q" "" "$HALF"
-DIRECT_P99="$P99"
-added_row "added by our gateway at half load (target <= 3 ms)" "$OURS_P99" "$DIRECT_P99"
+paced_pair "$HALF" "our gateway at a fixed $HALF req/s (half its max)" "direct backend at the same fixed rate" \
+  "added by our gateway at half load (target <= 3 ms)"
 # calibration: what stock gateway's static route (no token, no limiter) adds at the same rate on this machine
 run "stock gateway, static route, at the same fixed rate" "http://127.0.0.1:$STOCK_PORT/static$PATH_Q" "$STOCK_PID" "$HALF"
 added_row "added by stock static route at the same rate" "$P99" "$DIRECT_P99"
@@ -206,10 +211,8 @@ added_row "added by stock static route at the same rate" "$P99" "$DIRECT_P99"
 # fixed rates show how much of the tail is the gateway's path and how much is waiting for a core.
 for divisor in $LOWER_LOADS; do
   rate=$(( OURS_MAX / divisor ))
-  run "our gateway at a fixed $rate req/s (1/$divisor of its max)" "http://127.0.0.1:$OURS_PORT$PATH_Q" "$OURS_PID" "$rate"
-  OURS_P99="$P99"
-  run "direct backend at $rate req/s" "http://127.0.0.1:$BACKEND_PORT$PATH_Q" "" "$rate"
-  added_row "added by our gateway at 1/$divisor of its max" "$OURS_P99" "$P99"
+  paced_pair "$rate" "our gateway at a fixed $rate req/s (1/$divisor of its max)" "direct backend at $rate req/s" \
+    "added by our gateway at 1/$divisor of its max"
 done
 # The rows above are taken one after another, minutes apart, and a shared machine drifts in between (the same jar has
 # measured 1.5x apart in one hour here). Driving stock + RedisRateLimiter and ours at the same time, half the
