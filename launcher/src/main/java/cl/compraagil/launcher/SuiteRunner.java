@@ -2,6 +2,7 @@ package cl.compraagil.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Starts services in waves (each wave together, the next once the previous is ready), and stops them in the
@@ -19,6 +21,8 @@ import java.util.function.Consumer;
 public final class SuiteRunner implements AutoCloseable {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    /** The gateway's route to each service's API document (gateway application.yml, {@code api-docs-<module>}). */
+    static final String ROUTE_PROBE = "/v3/api-docs/";
 
     private final Workspace workspace;
     private final LaunchOptions options;
@@ -75,25 +79,46 @@ public final class SuiteRunner implements AutoCloseable {
     }
 
     private void awaitReady(List<ServiceProcess> wave) throws ServiceFailedException {
+        awaitAnswers(wave, service -> service.spec().readinessUri(), service -> {
+            service.markReady();
+            onReady.accept(service);
+        }, "was not ready");
+    }
+
+    /**
+     * Returns once {@code gateway} routes to each of {@code services}: a service's own readiness says nothing of when
+     * Eureka and the gateway's load balancer know it (the gateway fetches the registry every few seconds), and until
+     * then the gateway answers 503 for its routes. Each service's API document route through the gateway
+     * ({@value #ROUTE_PROBE}{@code <module>}) is public and answered by the service itself. Fails as a wave does: a
+     * service that exits, or one not routed by the readiness timeout.
+     */
+    public void awaitRoutes(ServiceProcess gateway, List<ServiceProcess> services) throws ServiceFailedException {
+        awaitAnswers(services,
+                service -> URI.create("http://127.0.0.1:" + gateway.spec().port() + ROUTE_PROBE + service.spec().module()),
+                service -> { }, "was not routed by the gateway");
+    }
+
+    /** Polls each service's {@code uri} until it answers 200, calling {@code answered} once for each. */
+    private void awaitAnswers(List<ServiceProcess> services, Function<ServiceProcess, URI> uri,
+            Consumer<ServiceProcess> answered, String failure) throws ServiceFailedException {
         long deadline = System.nanoTime() + options.readinessTimeout().toNanos();
-        List<ServiceProcess> waiting = new ArrayList<>(wave);
+        List<ServiceProcess> waiting = new ArrayList<>(services);
         while (!waiting.isEmpty()) {
             requireOpen();
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (!service.isAlive()) {
                     throw new ServiceFailedException(service, "exited with code " + service.exitCode().orElse(-1) + " while starting");
                 }
-                if (probe.isReady(service.spec())) {
-                    service.markReady();
+                if (probe.answers(uri.apply(service))) {
                     waiting.remove(service);
-                    onReady.accept(service);
+                    answered.accept(service);
                 }
             }
             if (waiting.isEmpty()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new ServiceFailedException(waiting.get(0), "was not ready after " + options.readinessTimeout().toSeconds() + " s");
+                throw new ServiceFailedException(waiting.get(0), failure + " after " + options.readinessTimeout().toSeconds() + " s");
             }
             sleep(POLL_INTERVAL);
         }

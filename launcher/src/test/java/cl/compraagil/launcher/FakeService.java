@@ -6,7 +6,8 @@ import java.net.InetSocketAddress;
 
 /**
  * Stands in for a Spring Boot service in launcher tests: listens on SERVER_PORT and answers its health paths after
- * a short delay, or dies at start-up when FAKE_SERVICE_FAIL is set.
+ * a short delay, or dies at start-up when FAKE_SERVICE_FAIL is set. With FAKE_ROUTES_AFTER_MS it also stands in for
+ * the gateway's routes to the services' API documents.
  */
 public final class FakeService {
 
@@ -26,6 +27,16 @@ public final class FakeService {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
+        String routesAfter = System.getenv("FAKE_ROUTES_AFTER_MS");
+        if (routesAfter != null) {
+            // a gateway that learns of the services a while after it is ready, or never (-1): 503 until then
+            long routesFrom = System.nanoTime() + Long.parseLong(routesAfter) * 1_000_000;
+            boolean never = Long.parseLong(routesAfter) < 0;
+            server.createContext("/v3/api-docs/", exchange -> {
+                exchange.sendResponseHeaders(!never && System.nanoTime() >= routesFrom ? 200 : 503, -1);
+                exchange.close();
+            });
+        }
         server.start();
         System.out.println("fake service listening on " + port + " with DB_URL=" + System.getenv("DB_URL"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("fake service stopping")));

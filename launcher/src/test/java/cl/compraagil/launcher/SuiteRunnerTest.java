@@ -68,6 +68,42 @@ class SuiteRunnerTest {
         }
     }
 
+    @Test
+    void routesAreAwaitedUntilTheGatewayAnswersForEachService() throws Exception {
+        Workspace workspace = new Workspace(root);
+        List<Integer> ports = FreePorts.take(2);
+        ServiceSpec gateway = spec(workspace, "gateway", ports.get(0)).withEnvironment("FAKE_ROUTES_AFTER_MS", "3000");
+        ServiceSpec service = spec(workspace, "first-service", ports.get(1));
+
+        try (SuiteRunner runner = new SuiteRunner(workspace, options(), ready -> { })) {
+            List<ServiceProcess> wave = runner.startAndAwait(List.of(gateway, service));
+            ReadinessProbe probe = new ReadinessProbe();
+            java.net.URI route = java.net.URI.create("http://127.0.0.1:" + ports.get(0) + SuiteRunner.ROUTE_PROBE + "first-service");
+            assertFalse(probe.answers(route), "the fake gateway does not route yet when the wave is ready");
+
+            runner.awaitRoutes(wave.get(0), List.of(wave.get(1)));
+
+            assertTrue(probe.answers(route));
+        }
+    }
+
+    @Test
+    void aServiceTheGatewayNeverRoutesFailsAtTheTimeout() throws Exception {
+        Workspace workspace = new Workspace(root);
+        List<Integer> ports = FreePorts.take(2);
+        ServiceSpec gateway = spec(workspace, "gateway", ports.get(0)).withEnvironment("FAKE_ROUTES_AFTER_MS", "-1");
+        ServiceSpec service = spec(workspace, "lost-service", ports.get(1));
+
+        try (SuiteRunner runner = new SuiteRunner(workspace, options().withReadinessTimeout(Duration.ofSeconds(2)), ready -> { })) {
+            List<ServiceProcess> wave = runner.startAndAwait(List.of(gateway, service));
+
+            ServiceFailedException failure = assertThrows(ServiceFailedException.class,
+                    () -> runner.awaitRoutes(wave.get(0), List.of(wave.get(1))));
+
+            assertEquals("lost-service was not routed by the gateway after 2 s", failure.getMessage());
+        }
+    }
+
     private static ServiceSpec spec(Workspace workspace, String module, int port) throws Exception {
         return new ServiceSpec(module, port, "/actuator/health/readiness", FakeServiceJar.writeFor(workspace, module), Map.of());
     }
