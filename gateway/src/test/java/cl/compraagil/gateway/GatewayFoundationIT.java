@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmHeapPressureMetrics;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.uring.IoUring;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -28,6 +30,13 @@ class GatewayFoundationIT extends GatewayTestBase {
         assertThat(body).contains("jvm_memory_used_bytes").contains("application=\"gateway\"")
                 .contains("jvm_threads_live_threads", "jvm_classes_loaded_classes")
                 .contains("jvm_gc_collections_total{", "jvm_gc_collection_time_seconds_total{");
+    }
+
+    @Test
+    void servesOnIoUringWhereTheKernelOffersItAndOnEpollWhereNot() {
+        String expected = IoUring.isAvailable() ? "io_uring" : Epoll.isAvailable() ? "epoll" : "nio";
+        assertThat(scrape().lines().filter(line -> line.startsWith("gateway_event_loops{")))
+                .singleElement().asString().contains("transport=\"" + expected + "\"");
     }
 
     @Test
