@@ -24,20 +24,6 @@ final class AlertsAccounts {
     private AlertsAccounts() {
     }
 
-    /** The gateway, once it routes to every service (Eureka registrations take a few seconds after readiness). */
-    static Gateway gatewayOf(RunningSuite suite) {
-        Gateway gateway = new Gateway(suite.gatewayUrl());
-        for (String path : new String[] {"/api/v1/subscriptions/plans"}) {
-            HttpResponse<String> answer = gateway.await(path, null, r -> r.statusCode() == 200, Duration.ofSeconds(60));
-            assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(200);
-        }
-        for (String path : new String[] {"/api/v1/auth/me", "/api/v1/notifications", "/api/v1/alerts",
-                "/api/v1/licitaciones/saved", "/api/v1/ml/models"}) {
-            gateway.await(path, null, r -> r.statusCode() == 401, Duration.ofSeconds(60));
-        }
-        return gateway;
-    }
-
     static String freshEmail(String prefix) {
         return prefix + "+" + UUID.randomUUID() + "@pyme.cl";
     }

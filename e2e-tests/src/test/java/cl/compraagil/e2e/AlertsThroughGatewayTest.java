@@ -60,7 +60,7 @@ class AlertsThroughGatewayTest {
     @BeforeAll
     static void profesionalUserWithTelegramAndAnotherTenant() {
         suite = RunningSuite.get();
-        gateway = AlertsAccounts.gatewayOf(suite);
+        gateway = new Gateway(suite.gatewayUrl());
         receiver = new AlertsWebhookReceiver();
         stubProviders();
 

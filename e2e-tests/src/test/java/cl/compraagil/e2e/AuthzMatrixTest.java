@@ -46,7 +46,6 @@ class AuthzMatrixTest {
         RunningSuite suite = RunningSuite.get();
         gateway = new Gateway(suite.gatewayUrl());
         AuthzOperator operator = new AuthzOperator(suite);
-        AuthzOperator.awaitRoutes(gateway);
         a = AuthzTenant.create(gateway, operator, "A");
         b = AuthzTenant.create(gateway, operator, "B");
         observed = Path.of("target", "authz-matrix-observed.psv");

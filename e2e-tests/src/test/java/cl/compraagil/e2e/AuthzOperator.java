@@ -31,21 +31,6 @@ final class AuthzOperator {
     }
 
     /**
-     * Waits until the gateway routes to auth-service and subscription-service (public endpoints of each answer 200):
-     * a 401 from the gateway itself proves nothing about routing, and on a loaded machine Eureka and the gateway's
-     * load balancer learn the instances a while after they report ready.
-     */
-    static void awaitRoutes(Gateway gateway) {
-        for (String path : List.of("/.well-known/jwks.json", "/api/v1/subscriptions/plans")) {
-            java.net.http.HttpResponse<String> answer = gateway.await(path, null, r -> r.statusCode() == 200,
-                    java.time.Duration.ofSeconds(180));
-            if (answer.statusCode() != 200) {
-                throw new AssertionError("the gateway does not route " + path + ": " + answer.statusCode() + " " + answer.body());
-            }
-        }
-    }
-
-    /**
      * Signs up through the gateway, retrying while the gateway answers 503: right after the suite is ready the first
      * sign-ups outlive the suite's 4 s route time-out (auth-service logs "Throttle unavailable ... Unable to connect to
      * Redis"). A retry after a time-out whose sign-up did commit gets 409, and the account is then simply used.

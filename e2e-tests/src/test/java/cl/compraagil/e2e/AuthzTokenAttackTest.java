@@ -45,7 +45,6 @@ class AuthzTokenAttackTest {
         RunningSuite suite = RunningSuite.get();
         gateway = new Gateway(suite.gatewayUrl());
         operator = new AuthzOperator(suite);
-        AuthzOperator.awaitRoutes(gateway);
         operator.resetPerAddressLimits();
 
         String email = "ataque+" + UUID.randomUUID() + "@pyme.cl";

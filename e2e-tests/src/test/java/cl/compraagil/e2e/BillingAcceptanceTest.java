@@ -36,7 +36,6 @@ class BillingAcceptanceTest {
         gateway = new Gateway(suite.gatewayUrl());
         stripe = new BillingStripe(gateway);
         operator = new AuthzOperator(suite);
-        AuthzOperator.awaitRoutes(gateway);
         operator.resetPerAddressLimits();
     }
 

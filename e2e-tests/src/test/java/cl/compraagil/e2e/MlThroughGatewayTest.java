@@ -47,7 +47,7 @@ class MlThroughGatewayTest {
     @BeforeAll
     static void profesionalUserAndFourOpportunities() {
         suite = RunningSuite.get();
-        gateway = AlertsAccounts.gatewayOf(suite);
+        gateway = new Gateway(suite.gatewayUrl());
         profesional = AlertsAccounts.registerWithFreePlan(gateway, AlertsAccounts.freshEmail("ml-pro"));
         AlertsAccounts.buyPlan(gateway, profesional, "profesional");
         notebooks = AlertsMercadoPublico.freshCodigo();
