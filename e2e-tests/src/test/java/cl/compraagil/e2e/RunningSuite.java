@@ -87,9 +87,7 @@ final class RunningSuite {
         SERVICES.forEach(service -> rest.add(specs.get(service)));
         runner.startAndAwait(rest).forEach(process -> processes.put(process.spec().module(), process));
         // as ./dev up does: ready services are routed only once Eureka and the gateway's load balancer know them
-        List<ServiceProcess> routed = new ArrayList<>(processes.values());
-        routed.remove(processes.get("gateway"));
-        runner.awaitRoutes(processes.get("gateway"), routed);
+        runner.awaitGatewayRoutes();
         warmUp();
     }
 

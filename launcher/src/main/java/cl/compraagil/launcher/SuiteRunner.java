@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -86,16 +87,27 @@ public final class SuiteRunner implements AutoCloseable {
     }
 
     /**
-     * Returns once {@code gateway} routes to each of {@code services}: a service's own readiness says nothing of when
-     * Eureka and the gateway's load balancer know it (the gateway fetches the registry every few seconds), and until
-     * then the gateway answers 503 for its routes. Each service's API document route through the gateway
-     * ({@value #ROUTE_PROBE}{@code <module>}) is public and answered by the service itself. Fails as a wave does: a
-     * service that exits, or one not routed by the readiness timeout.
+     * Returns once the gateway among the services started so far routes to each of the others (discovery aside): a
+     * service's own readiness says nothing of when Eureka and the gateway's load balancer know it (the gateway fetches
+     * the registry every few seconds), and until then the gateway answers 503 for its routes. Each service's API
+     * document route through the gateway ({@value #ROUTE_PROBE}{@code <module>}) is public and answered by the service
+     * itself. Fails as a wave does: a service that exits, or one not routed by the readiness timeout.
+     *
+     * @return false, at once, when no gateway was started or there is nothing for it to route
      */
-    public void awaitRoutes(ServiceProcess gateway, List<ServiceProcess> services) throws ServiceFailedException {
-        awaitAnswers(services,
-                service -> URI.create("http://127.0.0.1:" + gateway.spec().port() + ROUTE_PROBE + service.spec().module()),
+    public boolean awaitGatewayRoutes() throws ServiceFailedException {
+        List<ServiceProcess> started = services();
+        Optional<ServiceProcess> gateway = started.stream()
+                .filter(service -> service.spec().module().equals(SuiteLayout.GATEWAY)).findFirst();
+        List<ServiceProcess> routed = started.stream().filter(service -> !service.spec().module().equals(SuiteLayout.GATEWAY)
+                && !service.spec().module().equals(SuiteLayout.DISCOVERY)).toList();
+        if (gateway.isEmpty() || routed.isEmpty()) {
+            return false;
+        }
+        int port = gateway.get().spec().port();
+        awaitAnswers(routed, service -> URI.create("http://127.0.0.1:" + port + ROUTE_PROBE + service.spec().module()),
                 service -> { }, "was not routed by the gateway");
+        return true;
     }
 
     /** Polls each service's {@code uri} until it answers 200, calling {@code answered} once for each. */

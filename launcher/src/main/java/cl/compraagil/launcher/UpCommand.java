@@ -75,18 +75,12 @@ final class UpCommand {
         }
     }
 
-    /** "Ready" means usable through the gateway: each service must be routed, not only up (see SuiteRunner#awaitRoutes). */
+    /** "Ready" means usable through the gateway: each service must be routed, not only up (see SuiteRunner#awaitGatewayRoutes). */
     private void awaitGatewayRoutes(SuiteRunner suite) throws ServiceFailedException {
-        List<ServiceProcess> started = suite.services();
-        List<ServiceProcess> gateway = started.stream().filter(service -> service.spec().module().equals(SuiteLayout.GATEWAY)).toList();
-        List<ServiceProcess> routed = started.stream().filter(service -> !service.spec().module().equals(SuiteLayout.GATEWAY)
-                && !service.spec().module().equals(SuiteLayout.DISCOVERY)).toList();
-        if (gateway.isEmpty() || routed.isEmpty()) {
-            return;
-        }
         long start = System.nanoTime();
-        suite.awaitRoutes(gateway.get(0), routed);
-        out.printf(Locale.ROOT, "  %-22s routes every service %.1f s later%n", SuiteLayout.GATEWAY, seconds(System.nanoTime() - start));
+        if (suite.awaitGatewayRoutes()) {
+            out.printf(Locale.ROOT, "  %-22s routes every service %.1f s later%n", SuiteLayout.GATEWAY, seconds(System.nanoTime() - start));
+        }
     }
 
     private void requireJars() {

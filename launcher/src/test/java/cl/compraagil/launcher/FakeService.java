@@ -30,8 +30,9 @@ public final class FakeService {
         String routesAfter = System.getenv("FAKE_ROUTES_AFTER_MS");
         if (routesAfter != null) {
             // a gateway that learns of the services a while after it is ready, or never (-1): 503 until then
-            long routesFrom = System.nanoTime() + Long.parseLong(routesAfter) * 1_000_000;
-            boolean never = Long.parseLong(routesAfter) < 0;
+            long afterMillis = Long.parseLong(routesAfter);
+            long routesFrom = System.nanoTime() + afterMillis * 1_000_000;
+            boolean never = afterMillis < 0;
             server.createContext("/v3/api-docs/", exchange -> {
                 exchange.sendResponseHeaders(!never && System.nanoTime() >= routesFrom ? 200 : 503, -1);
                 exchange.close();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,18 +71,12 @@ class SuiteRunnerTest {
 
     @Test
     void routesAreAwaitedUntilTheGatewayAnswersForEachService() throws Exception {
-        Workspace workspace = new Workspace(root);
-        List<Integer> ports = FreePorts.take(2);
-        ServiceSpec gateway = spec(workspace, "gateway", ports.get(0)).withEnvironment("FAKE_ROUTES_AFTER_MS", "3000");
-        ServiceSpec service = spec(workspace, "first-service", ports.get(1));
-
-        try (SuiteRunner runner = new SuiteRunner(workspace, options(), ready -> { })) {
-            List<ServiceProcess> wave = runner.startAndAwait(List.of(gateway, service));
+        try (SuiteRunner runner = startedWithGateway("3000", "first-service", options())) {
             ReadinessProbe probe = new ReadinessProbe();
-            java.net.URI route = java.net.URI.create("http://127.0.0.1:" + ports.get(0) + SuiteRunner.ROUTE_PROBE + "first-service");
+            URI route = URI.create("http://127.0.0.1:" + runner.services().get(0).spec().port() + SuiteRunner.ROUTE_PROBE + "first-service");
             assertFalse(probe.answers(route), "the fake gateway does not route yet when the wave is ready");
 
-            runner.awaitRoutes(wave.get(0), List.of(wave.get(1)));
+            assertTrue(runner.awaitGatewayRoutes());
 
             assertTrue(probe.answers(route));
         }
@@ -89,18 +84,26 @@ class SuiteRunnerTest {
 
     @Test
     void aServiceTheGatewayNeverRoutesFailsAtTheTimeout() throws Exception {
-        Workspace workspace = new Workspace(root);
-        List<Integer> ports = FreePorts.take(2);
-        ServiceSpec gateway = spec(workspace, "gateway", ports.get(0)).withEnvironment("FAKE_ROUTES_AFTER_MS", "-1");
-        ServiceSpec service = spec(workspace, "lost-service", ports.get(1));
-
-        try (SuiteRunner runner = new SuiteRunner(workspace, options().withReadinessTimeout(Duration.ofSeconds(2)), ready -> { })) {
-            List<ServiceProcess> wave = runner.startAndAwait(List.of(gateway, service));
-
-            ServiceFailedException failure = assertThrows(ServiceFailedException.class,
-                    () -> runner.awaitRoutes(wave.get(0), List.of(wave.get(1))));
+        try (SuiteRunner runner = startedWithGateway("-1", "lost-service", options().withReadinessTimeout(Duration.ofSeconds(2)))) {
+            ServiceFailedException failure = assertThrows(ServiceFailedException.class, runner::awaitGatewayRoutes);
 
             assertEquals("lost-service was not routed by the gateway after 2 s", failure.getMessage());
+        }
+    }
+
+    /** A fake gateway that routes {@code routesAfterMs} after it is ready (never at -1), and one service, both ready. */
+    private SuiteRunner startedWithGateway(String routesAfterMs, String service, LaunchOptions options) throws Exception {
+        Workspace workspace = new Workspace(root);
+        List<Integer> ports = FreePorts.take(2);
+        SuiteRunner runner = new SuiteRunner(workspace, options, ready -> { });
+        try {
+            runner.startAndAwait(List.of(
+                    spec(workspace, SuiteLayout.GATEWAY, ports.get(0)).withEnvironment("FAKE_ROUTES_AFTER_MS", routesAfterMs),
+                    spec(workspace, service, ports.get(1))));
+            return runner;
+        } catch (Exception e) {
+            runner.close();
+            throw e;
         }
     }
 
