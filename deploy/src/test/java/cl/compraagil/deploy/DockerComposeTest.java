@@ -102,6 +102,14 @@ class DockerComposeTest {
     }
 
     @Test
+    void theGatewaysYoungGenerationLeavesTheOldGenerationRoom() {
+        YamlNode gateway = services.get("gateway");
+
+        GatewayHeapTest.assertSized(new GatewayHeap(GatewayHeap.bytes(gateway.get("mem_limit").text()),
+                gateway.path("environment", "JAVA_TOOL_OPTIONS").text()), "docker-compose.yml");
+    }
+
+    @Test
     void javaServicesRunOnAReadOnlyRootWithoutCapabilities() {
         for (String name : JAVA_SERVICES) {
             YamlNode service = services.get(name);
