@@ -1,6 +1,7 @@
 package cl.compraagil.deploy;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ record GatewayHeap(long limitBytes, String javaToolOptions) {
     }
 
     boolean collectsSerially() {
-        return Arrays.asList(javaToolOptions.trim().split("\\s+")).contains("-XX:+UseSerialGC");
+        return options().contains("-XX:+UseSerialGC");
     }
 
     /** A size as the JVM and docker-compose write it: bytes, or a number with k, m or g. */
@@ -44,8 +45,12 @@ record GatewayHeap(long limitBytes, String javaToolOptions) {
         return Long.parseLong(number) << shift;
     }
 
+    private List<String> options() {
+        return Arrays.asList(javaToolOptions.trim().split("\\s+"));
+    }
+
     private Optional<String> flag(String prefix) {
-        return Arrays.stream(javaToolOptions.trim().split("\\s+"))
+        return options().stream()
                 .filter(option -> option.startsWith(prefix))
                 .reduce((first, last) -> last)
                 .map(option -> option.substring(prefix.length()));

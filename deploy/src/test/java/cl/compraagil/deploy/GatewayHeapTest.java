@@ -12,13 +12,9 @@ class GatewayHeapTest {
 
     @EveryKustomization
     void theGatewaysYoungGenerationLeavesTheOldGenerationRoom(String kustomization) {
-        YamlNode container = RenderedManifests.of(kustomization).deployments().stream()
-                .filter(deployment -> "gateway".equals(RenderedManifests.name(deployment)))
-                .map(deployment -> new Workload(deployment).containers().get(0))
-                .findFirst().orElseThrow();
-        String options = container.get("env").items()
-                .filter(variable -> "JAVA_TOOL_OPTIONS".equals(variable.get("name").text()))
-                .map(variable -> variable.get("value").text())
+        Workload gateway = new Workload(RenderedManifests.of(kustomization).find("Deployment", "gateway"));
+        YamlNode container = gateway.containers().get(0);
+        String options = gateway.envValues(container, "JAVA_TOOL_OPTIONS").stream()
                 .findFirst().orElseThrow(() -> new AssertionError("the gateway sets no JAVA_TOOL_OPTIONS of its own"));
         long limit = Quantity.parse(container.path("resources", "limits", "memory").text()).longValueExact();
 

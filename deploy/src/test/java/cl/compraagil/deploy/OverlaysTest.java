@@ -38,10 +38,8 @@ class OverlaysTest {
 
         for (YamlNode deployment : manifests.deployments()) {
             String service = RenderedManifests.name(deployment);
-            List<String> urls = new Workload(deployment).containers().get(0).get("env").items()
-                    .filter(variable -> "DB_URL".equals(variable.get("name").text()))
-                    .map(variable -> variable.get("value").text())
-                    .toList();
+            Workload workload = new Workload(deployment);
+            List<String> urls = workload.envValues(workload.containers().get(0), "DB_URL");
             if (DATABASES.containsKey(service)) {
                 assertThat(urls).singleElement().asString()
                         .startsWith("jdbc:postgresql://$(DB_HOST):$(DB_PORT)/" + DATABASES.get(service) + "?");

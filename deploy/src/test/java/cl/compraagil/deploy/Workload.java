@@ -52,6 +52,14 @@ record Workload(YamlNode deployment) {
                 .collect(Collectors.toSet());
     }
 
+    /** The values {@code container} gives the environment variable {@code name} in its own {@code env} list. */
+    List<String> envValues(YamlNode container, String name) {
+        return container.get("env").items()
+                .filter(variable -> name.equals(variable.get("name").text()))
+                .map(variable -> variable.get("value").text())
+                .toList();
+    }
+
     boolean selectedBy(YamlNode labelSelector) {
         Map<String, String> wanted = labelSelector.textFields();
         return !wanted.isEmpty() && podLabels().entrySet().containsAll(wanted.entrySet());
