@@ -14,8 +14,8 @@ final class RateLimitHeaders {
     static final long DAY_SECONDS = 86_400;
 
     // one builder per header, appended to in place: joined pieces cost a string each on every counted request
-    private final StringBuilder policies = new StringBuilder(64);
-    private final StringBuilder states = new StringBuilder(64);
+    private final StringBuilder policies = new StringBuilder(128);
+    private final StringBuilder states = new StringBuilder(128);
 
     RateLimitHeaders limit(String name, long quota, long windowSeconds, long remaining, long resetSeconds) {
         if (!policies.isEmpty()) {

@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.server.WebFilter;
@@ -41,6 +42,9 @@ class RoutingIT extends GatewayTestBase {
 
     @Autowired
     CircuitBreakerRegistry circuitBreakers;
+
+    @Autowired
+    List<RoutePredicateHandlerMapping> routeMappings;
 
     @BeforeAll
     static void backendsAnswer() {
@@ -53,6 +57,11 @@ class RoutingIT extends GatewayTestBase {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         ML.stubFor(get(urlPathEqualTo("/api/v1/ml/market/broken"))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    @Test
+    void routesAreLookedUpByTheGatewaysOwnMappingAlone() {
+        assertThat(routeMappings).singleElement().isInstanceOf(RouteLookup.class);
     }
 
     @Test
