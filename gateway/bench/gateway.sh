@@ -19,7 +19,7 @@
 # the backend alone at the same rate, to show where the added p99 crosses the 3 ms target; default "4", a quarter;
 # empty for none), BENCH_JAVA_OPTS (JVM flags of both gateways; default: what the Kubernetes deployment gives the
 # gateway: a heap of 70 % of its 1 GiB memory limit (MaxRAMPercentage=70), the serial collector and a 512 MiB young
-# generation, the flags of its JAVA_TOOL_OPTIONS).
+# generation with small survivor spaces, the flags of its JAVA_TOOL_OPTIONS).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -32,7 +32,7 @@ LOWER_LOADS="${BENCH_LOWER_LOADS-4}"
 for divisor in $LOWER_LOADS; do
   [[ "$divisor" =~ ^[1-9][0-9]*$ ]] || { echo "BENCH_LOWER_LOADS: '$divisor' is not a whole number above 0" >&2; exit 2; }
 done
-JAVA_OPTS=(${BENCH_JAVA_OPTS:--Xms716m -Xmx716m -Xmn512m -XX:+UseSerialGC})
+JAVA_OPTS=(${BENCH_JAVA_OPTS:--Xms716m -Xmx716m -Xmn512m -XX:SurvivorRatio=32 -XX:+UseSerialGC})
 WORK="$(mktemp -d /tmp/gateway-bench.XXXXXX)"
 BACKEND_PORT=9101
 PROXY_PORT=9102
