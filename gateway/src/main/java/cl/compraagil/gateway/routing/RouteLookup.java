@@ -99,12 +99,13 @@ final class RouteLookup extends RoutePredicateHandlerMapping implements Applicat
     }
 
     /**
-     * One predicate's answer: no value means no match, as for {@code filterWhen}. Read in place when the predicate
-     * finished while it was subscribed; otherwise handed to {@link #later()}'s subscriber when it comes.
+     * One predicate's answer: its first value, and no value means no match, as for {@code filterWhen}. Read in place
+     * when the predicate answered while it was subscribed; otherwise handed to {@link #later()}'s subscriber.
      */
     private static final class Answer implements CoreSubscriber<Boolean> {
 
         private final Context context;
+        private Subscription subscription;
         private boolean matched;
         private Throwable error;
         private boolean done;
@@ -121,42 +122,39 @@ final class RouteLookup extends RoutePredicateHandlerMapping implements Applicat
 
         @Override
         public void onSubscribe(Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
+            this.subscription = subscription;
+            subscription.request(1);
         }
 
         @Override
-        public synchronized void onNext(Boolean value) {
-            matched = matched || Boolean.TRUE.equals(value);
+        public void onNext(Boolean value) {
+            subscription.cancel();
+            finish(Boolean.TRUE.equals(value), null);
         }
 
         @Override
         public void onError(Throwable failure) {
+            finish(false, failure);
+        }
+
+        @Override
+        public void onComplete() {
+            finish(false, null);
+        }
+
+        private void finish(boolean match, Throwable failure) {
             MonoSink<Boolean> sink;
             synchronized (this) {
                 if (done) {
                     return;
                 }
+                matched = match;
                 error = failure;
                 done = true;
                 sink = waiting;
             }
             if (sink != null) {
-                sink.error(failure);
-            }
-        }
-
-        @Override
-        public void onComplete() {
-            MonoSink<Boolean> sink;
-            synchronized (this) {
-                if (done) {
-                    return;
-                }
-                done = true;
-                sink = waiting;
-            }
-            if (sink != null) {
-                sink.success(matched);
+                deliver(sink);
             }
         }
 
@@ -172,12 +170,16 @@ final class RouteLookup extends RoutePredicateHandlerMapping implements Applicat
                         return;
                     }
                 }
-                if (error != null) {
-                    sink.error(error);
-                } else {
-                    sink.success(matched);
-                }
+                deliver(sink);
             });
+        }
+
+        private void deliver(MonoSink<Boolean> sink) {
+            if (error != null) {
+                sink.error(error);
+            } else {
+                sink.success(matched);
+            }
         }
     }
 

@@ -77,6 +77,13 @@ class RouteLookupTest {
     }
 
     @Test
+    void aPredicatesFirstAnswerDecidesAsInTheStockMapping() {
+        refresh(route("no-then-yes", ex -> Flux.just(false, true)), route("next", true));
+
+        StepVerifier.create(lookup.lookupRoute(exchange())).expectNextMatches(named("next")).verifyComplete();
+    }
+
+    @Test
     void aPredicateThatThrowsIsNoMatchAndTheNextRouteIsTried() {
         refresh(route("broken", ex -> {
             throw new IllegalStateException("broken predicate");
