@@ -6,6 +6,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.config.GlobalCorsProperties;
 import org.springframework.cloud.gateway.event.RefreshRoutesResultEvent;
@@ -153,7 +154,7 @@ class RouteLookupTest {
         return Route.async().id(id).uri("http://127.0.0.1:1").asyncPredicate(counted).build();
     }
 
-    private static java.util.function.Predicate<Route> named(String id) {
+    private static Predicate<Route> named(String id) {
         return route -> route.getId().equals(id);
     }
 
