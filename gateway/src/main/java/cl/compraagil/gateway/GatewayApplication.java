@@ -19,6 +19,7 @@ public class GatewayApplication {
         if (System.getProperty(LEAK_DETECTION) == null) {
             System.setProperty(LEAK_DETECTION, "disabled");
         }
+        EventLoopCount.apply();
         SpringApplication.run(GatewayApplication.class, args);
     }
 }
