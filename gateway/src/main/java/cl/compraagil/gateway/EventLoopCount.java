@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <p>An io_uring loop submits a whole turn's reads and writes in one system call, so a loop that finds more work per
  * turn costs less per request; four loops on two cores mostly wake for one completion each and take turns on the
- * cores. At the bench's fixed rates on two cores, two loops against four cost 14 % less CPU per request and gave a
+ * cores. At the bench's fixed rates on two cores, two loops against four cost 13–18 % less CPU per request and gave a
  * lower p99 in five of six alternated windows (docs/benchmarks/gateway.md, "Session 14"). On epoll the evidence is
  * split (session 10 measured a worse p99 with two loops, session 14 a better one), so there Reactor Netty's default
  * stays. {@code availableProcessors} follows a container's CPU limit. An operator's own
@@ -25,7 +25,7 @@ final class EventLoopCount {
 
     private EventLoopCount() {}
 
-    /** Sets {@link #PROPERTY} when it is not set and the loops will run on io_uring; call before Reactor Netty loads. */
+    /** Sets {@link #PROPERTY} when it is unset and the loops will run on io_uring; call before Reactor Netty loads. */
     static void apply() {
         choose(System.getProperty(PROPERTY), System.getProperty(NATIVE), IoUring.isAvailable(),
                         Runtime.getRuntime().availableProcessors())
