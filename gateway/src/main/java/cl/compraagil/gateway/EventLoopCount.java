@@ -2,6 +2,7 @@ package cl.compraagil.gateway;
 
 import io.netty.channel.uring.IoUring;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * How many event loops Reactor Netty gives the gateway: one per available core when the loops will run on io_uring,
@@ -27,7 +28,7 @@ final class EventLoopCount {
 
     /** Sets {@link #PROPERTY} when it is unset and the loops will run on io_uring; call before Reactor Netty loads. */
     static void apply() {
-        choose(System.getProperty(PROPERTY), System.getProperty(NATIVE), IoUring.isAvailable(),
+        choose(System.getProperty(PROPERTY), System.getProperty(NATIVE), IoUring::isAvailable,
                         Runtime.getRuntime().availableProcessors())
                 .ifPresent(count -> System.setProperty(PROPERTY, Integer.toString(count)));
     }
@@ -37,12 +38,14 @@ final class EventLoopCount {
      *
      * @param configured the operator's {@code reactor.netty.ioWorkerCount}, or {@code null}
      * @param nativeSetting the operator's {@code reactor.netty.native}, or {@code null}
-     * @param ioUring whether the kernel offers io_uring to this process
+     * @param ioUring whether the kernel offers io_uring to this process; asked only when the answer matters, since
+     *     asking loads Netty's io_uring library and opens a probe ring, which an operator who set the count or turned
+     *     native transports off did not ask for
      * @param cores the processors available to the JVM
      */
-    static Optional<Integer> choose(String configured, String nativeSetting, boolean ioUring, int cores) {
+    static Optional<Integer> choose(String configured, String nativeSetting, BooleanSupplier ioUring, int cores) {
         boolean nativeTransport = nativeSetting == null || Boolean.parseBoolean(nativeSetting);
-        if (configured != null || !nativeTransport || !ioUring) {
+        if (configured != null || !nativeTransport || !ioUring.getAsBoolean()) {
             return Optional.empty();
         }
         return Optional.of(Math.max(1, cores));
